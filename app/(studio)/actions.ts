@@ -1,0 +1,56 @@
+"use server";
+// The studio's server actions. Each one goes through `action`: access, zod, then the work.
+import { z } from "zod";
+import { ActionError, action, clientKey } from "@/lib/auth/access";
+import { RateLimiter } from "@/lib/auth/rate-limit";
+import { findJob } from "@/lib/db/jobs";
+import { generateInput } from "@/lib/gateway/models";
+import { createJob, jobInputForRetry } from "@/lib/jobs/create";
+import { InputImageError } from "@/lib/jobs/input-image";
+import { tracker } from "@/lib/jobs/tracker";
+import { toJobView, type JobView } from "@/lib/jobs/view";
+
+const generateLimit = new RateLimiter(30, 60_000);
+
+/** Gives the tracker a moment to send the job, so the answer already says QUEUED or why not. */
+async function sendSoon(jobId: string): Promise<JobView> {
+  await Promise.race([tracker().kick(), new Promise((r) => setTimeout(r, 8000))]);
+  const job = await findJob(jobId);
+  if (!job) throw new Error(`job ${jobId} vanished`);
+  return toJobView(job);
+}
+
+async function limited() {
+  const wait = generateLimit.take(await clientKey());
+  if (wait > 0) {
+    throw new ActionError(
+      "rate_limited",
+      `Too many jobs at once. Wait ${Math.ceil(wait / 1000)} s before sending another.`,
+    );
+  }
+}
+
+async function create(input: z.infer<typeof generateInput>, retryOf?: string) {
+  try {
+    return await createJob(input, retryOf);
+  } catch (err) {
+    if (err instanceof InputImageError) throw new ActionError("input_image", err.message, { input: err.message });
+    throw err;
+  }
+}
+
+export const generate = action(generateInput, async (input) => {
+  await limited();
+  const job = await create(input);
+  return sendSoon(job.id);
+});
+
+export const retryJob = action(z.object({ jobId: z.string().uuid() }), async ({ jobId }) => {
+  await limited();
+  const input = await jobInputForRetry(jobId);
+  if (!input) throw new ActionError("not_found", "That job no longer exists.");
+  const parsed = generateInput.safeParse(input);
+  if (!parsed.success) throw new ActionError("invalid_input", "This job's parameters can no longer be sent.");
+  const job = await create(parsed.data, jobId);
+  return sendSoon(job.id);
+});

@@ -1,0 +1,70 @@
+// Uploads of input images for 3D jobs: PNG, JPEG or WebP by their bytes, at most 20 MB.
+import { randomUUID } from "node:crypto";
+import sharp, { type Metadata } from "sharp";
+import { z } from "zod";
+import { requestHasSession } from "@/lib/auth/access";
+import { createUpload } from "@/lib/db/outputs";
+import { newToken } from "@/lib/jobs/tokens";
+import { describeType, sniff } from "@/lib/media/sniff";
+import { writeMedia } from "@/lib/media/store";
+
+export const dynamic = "force-dynamic";
+
+const MAX_BYTES = 20 * 1024 * 1024;
+
+const fileField = z.instanceof(File, { message: "Choose an image file to upload." });
+
+function refuse(status: number, message: string) {
+  return Response.json({ ok: false, message }, { status });
+}
+
+export async function POST(req: Request) {
+  if (!requestHasSession(req)) return refuse(401, "Sign in to upload images.");
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_BYTES + 64 * 1024) {
+    return refuse(413, `This image is ${(declared / 1024 / 1024).toFixed(1)} MB; the largest accepted is 20 MB.`);
+  }
+  let form: FormData;
+  try {
+    form = await req.formData();
+  } catch {
+    return refuse(400, "The upload could not be read. Choose the file again.");
+  }
+  const parsed = fileField.safeParse(form.get("file"));
+  if (!parsed.success) return refuse(400, parsed.error.issues[0].message);
+  const file = parsed.data;
+  const name = file.name.slice(0, 120) || "image";
+  if (file.size > MAX_BYTES) {
+    return refuse(413, `“${name}” is ${(file.size / 1024 / 1024).toFixed(1)} MB; the largest image accepted is 20 MB.`);
+  }
+  if (file.size === 0) return refuse(400, `“${name}” is empty.`);
+  const bytes = Buffer.from(await file.arrayBuffer());
+  const type = await sniff(bytes);
+  if (!type || type.kind !== "image") {
+    return refuse(
+      415,
+      `“${name}” is not a PNG, JPEG or WebP image (its contents look like ${await describeType(bytes)}), whatever its name says.`,
+    );
+  }
+  let meta: Metadata;
+  try {
+    meta = await sharp(bytes).metadata();
+    if (!meta.width || !meta.height) throw new Error("no size");
+  } catch {
+    return refuse(415, `“${name}” looks like an image but could not be decoded.`);
+  }
+  const id = randomUUID();
+  const mediaKey = `uploads/${id}.${type.ext}`;
+  await writeMedia(mediaKey, bytes);
+  await createUpload({
+    id,
+    mediaKey,
+    mimeType: type.mime,
+    bytes: bytes.length,
+    width: meta.width,
+    height: meta.height,
+    fileName: name,
+    publicToken: newToken(),
+  });
+  return Response.json({ ok: true, upload: { id, url: `/media/${mediaKey}`, width: meta.width, height: meta.height } });
+}

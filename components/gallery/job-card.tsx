@@ -1,0 +1,148 @@
+"use client";
+// One job in the gallery: its prompt, model, state and outputs, with what can be done next.
+import type { JobView, OutputView } from "@/lib/jobs/view";
+import { Button, LinkButton } from "@/components/ui/button";
+import { StateBadge } from "@/components/ui/state-badge";
+import { Elapsed } from "./elapsed";
+
+export interface JobCardActions {
+  onOpenImage: (job: JobView, output: OutputView) => void;
+  onOpenMesh: (job: JobView, output: OutputView) => void;
+  onMake3d: (job: JobView, output: OutputView) => void;
+  onRetry: (job: JobView) => void;
+}
+
+function downloadHref(job: JobView, o: OutputView) {
+  const slug = job.prompt.slice(0, 40) || job.model;
+  return `${o.downloadUrl}&name=${encodeURIComponent(`${slug} ${o.index + 1}`)}`;
+}
+
+function ImageTile({ job, output, actions }: { job: JobView; output: OutputView; actions: JobCardActions }) {
+  const ratio = output.width && output.height ? `${output.width} / ${output.height}` : "1 / 1";
+  if (output.state !== "STORED" || !output.thumbUrl) {
+    return (
+      <div
+        style={{ aspectRatio: ratio }}
+        className={`flex items-center justify-center rounded-lg p-3 text-center text-xs ${
+          output.state === "FAILED" ? "border border-red-500/30 bg-red-500/10 text-red-200" : "animate-pulse bg-neutral-800 text-neutral-500"
+        }`}
+      >
+        {output.state === "FAILED" ? `Not saved: ${output.error ?? "download failed"}` : "Saving…"}
+      </div>
+    );
+  }
+  return (
+    <div className="group relative overflow-hidden rounded-lg bg-neutral-800">
+      <button type="button" onClick={() => actions.onOpenImage(job, output)} className="block w-full" aria-label={`Open image ${output.index + 1} large`}>
+        {/* eslint-disable-next-line @next/next/no-img-element */}
+        <img src={output.thumbUrl} alt={job.prompt} loading="lazy" style={{ aspectRatio: ratio }} className="w-full object-cover transition-transform duration-300 group-hover:scale-[1.02]" />
+      </button>
+      <div className="pointer-events-none absolute inset-x-0 bottom-0 flex justify-end gap-1.5 bg-gradient-to-t from-black/70 to-transparent p-2 opacity-100 transition-opacity sm:opacity-0 sm:group-hover:opacity-100 sm:group-focus-within:opacity-100">
+        <Button size="sm" className="pointer-events-auto" onClick={() => actions.onMake3d(job, output)}>
+          Make 3D
+        </Button>
+        <LinkButton size="sm" className="pointer-events-auto" href={downloadHref(job, output)} download>
+          Download
+        </LinkButton>
+      </div>
+    </div>
+  );
+}
+
+function MeshTile({ job, output, actions }: { job: JobView; output: OutputView; actions: JobCardActions }) {
+  const picture = output.state === "STORED" && output.thumbUrl && output.thumbUrl !== output.url ? output.thumbUrl : job.inputImageUrl;
+  return (
+    <div className="group relative overflow-hidden rounded-lg bg-neutral-800">
+      <button
+        type="button"
+        disabled={output.state !== "STORED"}
+        onClick={() => actions.onOpenMesh(job, output)}
+        className="checker block aspect-square w-full disabled:cursor-wait"
+        aria-label="Open 3D viewer"
+      >
+        {picture ? (
+          // eslint-disable-next-line @next/next/no-img-element
+          <img src={picture} alt={job.prompt || "3D model"} className="h-full w-full object-contain" />
+        ) : null}
+        <span className="absolute left-2 top-2 rounded-md bg-black/60 px-1.5 py-0.5 text-[10px] font-semibold tracking-wider text-violet-200">
+          3D
+        </span>
+      </button>
+      {output.state === "FAILED" ? (
+        <p className="p-2 text-xs text-red-200">Not saved: {output.error}</p>
+      ) : output.state === "PENDING" ? (
+        <p className="p-2 text-xs text-neutral-400">Saving the mesh…</p>
+      ) : null}
+    </div>
+  );
+}
+
+export function JobCard({ job, actions }: { job: JobView; actions: JobCardActions }) {
+  const ended = job.state === "COMPLETED" || job.state === "FAILED" || job.state === "ERROR" || job.state === "UNKNOWN";
+  const cols = job.outputs.length > 1 ? "grid-cols-2" : "grid-cols-1";
+  return (
+    <article aria-label={job.prompt || job.modelLabel} className="flex flex-col gap-3 rounded-2xl border border-neutral-800 bg-neutral-900/70 p-4 shadow-lg shadow-black/20">
+      <header className="flex items-start justify-between gap-3">
+        <div className="min-w-0">
+          <p className="line-clamp-2 text-sm font-medium text-neutral-100" title={job.prompt}>
+            {job.prompt || <span className="text-neutral-400">Untitled 3D model</span>}
+          </p>
+          <p className="mt-0.5 text-xs text-neutral-500">
+            {job.modelLabel}
+            {job.seed != null ? ` · seed ${job.seed}` : ""}
+            {" · "}
+            <Elapsed from={job.createdAt} to={job.finishedAt} />
+          </p>
+        </div>
+        <StateBadge state={job.state} />
+      </header>
+
+      {job.state === "WAITING" ? (
+        <p className="text-xs text-neutral-400">
+          Waiting for a slot{job.waitingPlace ? ` · place ${job.waitingPlace} in line` : ""}
+        </p>
+      ) : null}
+      {!ended && job.note ? <p className="text-xs text-amber-300/80">{job.note}</p> : null}
+
+      {job.outputs.length > 0 ? (
+        <div className={`grid gap-2 ${cols}`}>
+          {job.outputs.map((o) =>
+            job.kind === "mesh" ? (
+              <MeshTile key={o.id} job={job} output={o} actions={actions} />
+            ) : (
+              <ImageTile key={o.id} job={job} output={o} actions={actions} />
+            ),
+          )}
+        </div>
+      ) : !ended ? (
+        <div className="flex aspect-[4/3] items-center justify-center overflow-hidden rounded-lg bg-neutral-800/70">
+          {job.kind === "mesh" && job.inputImageUrl ? (
+            // eslint-disable-next-line @next/next/no-img-element
+            <img src={job.inputImageUrl} alt="" className="h-full w-full object-contain opacity-40 blur-[1px]" />
+          ) : (
+            <div className="h-full w-full animate-pulse bg-gradient-to-br from-neutral-800 via-neutral-700/40 to-neutral-800" />
+          )}
+        </div>
+      ) : null}
+
+      {job.error ? (
+        <div role="alert" className="rounded-lg border border-red-500/30 bg-red-500/10 px-3 py-2 text-xs leading-relaxed text-red-200">
+          {job.error}
+        </div>
+      ) : null}
+
+      {ended ? (
+        <footer className="flex flex-wrap gap-2">
+          {job.kind === "mesh" && job.outputs[0]?.state === "STORED" ? (
+            <Button size="sm" variant="primary" onClick={() => actions.onOpenMesh(job, job.outputs[0])}>
+              View 3D
+            </Button>
+          ) : null}
+          <Button size="sm" variant="ghost" onClick={() => actions.onRetry(job)}>
+            Retry
+          </Button>
+        </footer>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,12 @@
+// Runs once per server process: checks the configuration (a bad one stops start-up with a
+// message naming the variable) and starts the background job tracker.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { checkEnvOrExit } = await import("@/lib/env");
+  const e = checkEnvOrExit();
+  console.log(
+    `[studio] gateway: ${e.mode === "sandbox" ? `sandbox (no PIXAZO_API_KEY set) at ${e.gatewayUrl}` : e.gatewayUrl}`,
+  );
+  const { tracker } = await import("@/lib/jobs/tracker");
+  tracker().start();
+}

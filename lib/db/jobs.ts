@@ -1,0 +1,138 @@
+import "server-only";
+// Reads and writes of jobs. Every change bumps `version`, which the job endpoint turns into an
+// ETag so browsers polling an unchanged gallery get 304s.
+import { db } from "./client";
+import type { Prisma } from "./generated/client";
+
+export const IN_FLIGHT_STATES = ["SUBMITTING", "QUEUED", "PROCESSING"] as const;
+export const TRACKED_STATES = ["QUEUED", "PROCESSING"] as const;
+export const ACTIVE_STATES = ["WAITING", ...IN_FLIGHT_STATES] as const;
+
+export type JobRow = Prisma.JobGetPayload<{ include: { outputs: true } }>;
+
+export function createJobRow(data: Prisma.JobUncheckedCreateInput) {
+  return db.job.create({ data, include: { outputs: true } });
+}
+
+export function findJob(id: string) {
+  return db.job.findUnique({ where: { id }, include: { outputs: { orderBy: { index: "asc" } } } });
+}
+
+export function findJobByToken(token: string) {
+  return db.job.findUnique({ where: { webhookToken: token } });
+}
+
+export function listJobs(limit = 200) {
+  return db.job.findMany({
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    include: { outputs: { orderBy: { index: "asc" } } },
+  });
+}
+
+/** A cheap fingerprint of the whole gallery: changes whenever any job or output changes. */
+export async function galleryFingerprint() {
+  const [agg, count, outputs] = await Promise.all([
+    db.job.aggregate({ _max: { updatedAt: true }, _sum: { version: true } }),
+    db.job.count(),
+    db.output.aggregate({ _count: { _all: true }, _max: { storedAt: true } }),
+  ]);
+  return [
+    count,
+    agg._sum.version ?? 0,
+    agg._max.updatedAt?.getTime() ?? 0,
+    outputs._count._all,
+    outputs._max.storedAt?.getTime() ?? 0,
+  ].join("-");
+}
+
+export function updateJob(id: string, data: Prisma.JobUncheckedUpdateInput) {
+  return db.job.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
+}
+
+/** Updates only while the job is still in one of `states`; returns whether it was. */
+export async function updateJobIf(
+  id: string,
+  states: readonly string[],
+  data: Prisma.JobUncheckedUpdateManyInput,
+) {
+  const r = await db.job.updateMany({
+    where: { id, state: { in: [...states] } },
+    data: { ...data, version: { increment: 1 } },
+  });
+  return r.count === 1;
+}
+
+export function countInFlight() {
+  return db.job.count({ where: { state: { in: [...IN_FLIGHT_STATES] } } });
+}
+
+export function waitingJobs(limit: number) {
+  return db.job.findMany({ where: { state: "WAITING" }, orderBy: { createdAt: "asc" }, take: limit });
+}
+
+export function dueJobs(now: Date, limit: number) {
+  return db.job.findMany({
+    where: {
+      state: { in: [...TRACKED_STATES] },
+      OR: [{ nextPollAt: null }, { nextPollAt: { lte: now } }],
+      AND: [{ OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] }],
+    },
+    orderBy: { nextPollAt: "asc" },
+    take: limit,
+  });
+}
+
+/** Jobs left SUBMITTING by a process that died mid-submit (its lease ran out). */
+export function orphanedSubmits(now: Date) {
+  return db.job.findMany({
+    where: { state: "SUBMITTING", OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
+  });
+}
+
+/** Takes the job's lease if it is free or expired; true when this process now owns it. */
+export async function claimLease(id: string, owner: string, now: Date, ms: number) {
+  const r = await db.job.updateMany({
+    where: { id, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }, { leaseOwner: owner }] },
+    data: { leaseOwner: owner, leaseUntil: new Date(now.getTime() + ms) },
+  });
+  return r.count === 1;
+}
+
+export async function releaseLease(id: string, owner: string) {
+  await db.job.updateMany({
+    where: { id, leaseOwner: owner },
+    data: { leaseOwner: null, leaseUntil: null },
+  });
+}
+
+export function waitingPlaces(): Promise<{ id: string }[]> {
+  return db.job.findMany({
+    where: { state: "WAITING" },
+    orderBy: { createdAt: "asc" },
+    select: { id: true },
+  });
+}
+
+/**
+ * Moves a WAITING job to SUBMITTING only while fewer than `max` jobs are in flight. One SQL
+ * statement, so two studio processes sharing the database cannot both take the last slot.
+ */
+export async function takeSlot(id: string, max: number): Promise<boolean> {
+  const n = await db.$executeRawUnsafe(
+    `UPDATE "Job" SET "state" = 'SUBMITTING', "version" = "version" + 1
+     WHERE "id" = ? AND "state" = 'WAITING'
+       AND (SELECT COUNT(*) FROM "Job" WHERE "state" IN ('SUBMITTING','QUEUED','PROCESSING')) < ?`,
+    id,
+    max,
+  );
+  return n === 1;
+}
+
+export function dueWaitingJobs(now: Date, limit: number) {
+  return db.job.findMany({
+    where: { state: "WAITING", OR: [{ nextPollAt: null }, { nextPollAt: { lte: now } }] },
+    orderBy: { createdAt: "asc" },
+    take: limit,
+  });
+}

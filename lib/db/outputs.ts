@@ -1,0 +1,62 @@
+import "server-only";
+// Reads and writes of job outputs (the files a job made) and uploads (input images).
+import { db } from "./client";
+import type { Prisma } from "./generated/client";
+
+export function createOutputs(rows: Prisma.OutputCreateManyInput[]) {
+  return db.output.createMany({ data: rows });
+}
+
+export function findOutput(id: string) {
+  return db.output.findUnique({ where: { id }, include: { job: true } });
+}
+
+export function findOutputByToken(token: string) {
+  return db.output.findUnique({ where: { publicToken: token } });
+}
+
+export function findOutputByMediaKey(key: string) {
+  return db.output.findFirst({
+    where: { OR: [{ mediaKey: key }, { thumbKey: key }, { previewKey: key }] },
+  });
+}
+
+export function pendingOutputs(now: Date, limit: number) {
+  return db.output.findMany({
+    where: { state: "PENDING", OR: [{ nextTryAt: null }, { nextTryAt: { lte: now } }] },
+    orderBy: { createdAt: "asc" },
+    take: limit,
+  });
+}
+
+export async function updateOutput(id: string, data: Prisma.OutputUncheckedUpdateInput) {
+  const out = await db.output.update({ where: { id }, data });
+  // Bump the job so the gallery's fingerprint changes for browsers polling it.
+  await db.job.update({ where: { id: out.jobId }, data: { version: { increment: 1 } } });
+  return out;
+}
+
+/** Claims a pending output for download; false if another worker holds it. */
+export async function claimOutput(id: string, owner: string, now: Date, ms: number) {
+  const r = await db.output.updateMany({
+    where: {
+      id,
+      state: "PENDING",
+      OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }, { leaseOwner: owner }],
+    },
+    data: { leaseOwner: owner, leaseUntil: new Date(now.getTime() + ms) },
+  });
+  return r.count === 1;
+}
+
+export function createUpload(data: Prisma.UploadCreateInput) {
+  return db.upload.create({ data });
+}
+
+export function findUpload(id: string) {
+  return db.upload.findUnique({ where: { id } });
+}
+
+export function findUploadByToken(token: string) {
+  return db.upload.findUnique({ where: { publicToken: token } });
+}

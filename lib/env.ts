@@ -1,0 +1,151 @@
+// The only reader of process.env: parses the studio's configuration once, with zod, and stops
+// start-up with a message naming the variable when something is wrong.
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+/** A number from an environment string; blank counts as unset. */
+const numberEnv = (n: z.ZodNumber) =>
+  optionalString
+    .transform((v) => (v === undefined ? undefined : Number(v)))
+    .pipe(n.optional());
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+  .transform((v) => v.replace(/\/+$/, ""));
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PIXAZO_API_KEY: optionalString.pipe(
+    z.string().min(8, "looks too short to be a Pixazo key").optional(),
+  ),
+  PIXAZO_GATEWAY_URL: optionalString.pipe(httpUrl.optional()),
+  DATABASE_URL: optionalString,
+  MEDIA_DIR: optionalString,
+  PUBLIC_BASE_URL: optionalString.pipe(httpUrl.optional()),
+  PORT: numberEnv(z.number().int().min(1).max(65535)),
+  STUDIO_PASSWORD: optionalString.pipe(
+    z.string().min(8, "must be at least 8 characters").optional(),
+  ),
+  GATEWAY_MAX_IN_FLIGHT: numberEnv(z.number().int().min(1).max(64)),
+  SANDBOX_SPEED: numberEnv(z.number().positive().max(100)),
+  SANDBOX_FAULT_RATE: numberEnv(z.number().min(0).max(1)),
+  SANDBOX_DIR: optionalString,
+  DATA_DIR: optionalString,
+  STUDIO_INSTANCE: optionalString,
+});
+
+export type GatewayMode = "pixazo" | "sandbox";
+
+export interface StudioEnv {
+  nodeEnv: "development" | "production" | "test";
+  mode: GatewayMode;
+  apiKey: string;
+  gatewayUrl: string;
+  databaseUrl: string;
+  mediaDir: string;
+  dataDir: string;
+  publicBaseUrl: string | undefined;
+  internalBaseUrl: string;
+  port: number;
+  password: string | undefined;
+  maxInFlight: number;
+  sandbox: { speed: number; faultRate: number; dir: string };
+  instance: string | undefined;
+}
+
+export class ConfigError extends Error {}
+
+/**
+ * The key the studio and its sandbox gateway share: random per data folder, so the sandbox
+ * (which fetches URLs and does work) is not open to anyone who can reach the studio.
+ */
+function sandboxKey(dataDir: string): string {
+  const file = path.join(dataDir, "sandbox-key");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const key = `sandbox-${randomBytes(24).toString("hex")}`;
+    try {
+      fs.writeFileSync(file, key, { flag: "wx", mode: 0o600 });
+    } catch {
+      // Another process wrote it first; theirs wins.
+    }
+    return fs.readFileSync(file, "utf8").trim();
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): StudioEnv {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid studio configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), e.DATA_DIR ?? "data");
+  const port = e.PORT ?? 3000;
+  const mode: GatewayMode = e.PIXAZO_API_KEY ? "pixazo" : "sandbox";
+  const internalBaseUrl = `http://127.0.0.1:${port}`;
+  if (mode === "pixazo" && e.NODE_ENV === "production" && !e.STUDIO_PASSWORD) {
+    throw new ConfigError(
+      "Invalid studio configuration:\n  STUDIO_PASSWORD: required when PIXAZO_API_KEY is set in production, " +
+        "so that the paid key is not open to anyone who can reach the studio",
+    );
+  }
+  const databaseUrl = e.DATABASE_URL ?? `file:${path.join(dataDir, "studio.db")}`;
+  if (!/^(file:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
+    throw new ConfigError(
+      "Invalid studio configuration:\n  DATABASE_URL: must start with file: (SQLite) or postgresql://",
+    );
+  }
+  return {
+    nodeEnv: e.NODE_ENV,
+    mode,
+    apiKey: e.PIXAZO_API_KEY ?? sandboxKey(dataDir),
+    gatewayUrl:
+      e.PIXAZO_GATEWAY_URL ??
+      (mode === "pixazo" ? "https://gateway.pixazo.ai" : `${internalBaseUrl}/sandbox`),
+    databaseUrl,
+    mediaDir: path.resolve(/*turbopackIgnore: true*/ e.MEDIA_DIR ?? path.join(dataDir, "media")),
+    dataDir,
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    internalBaseUrl,
+    port,
+    password: e.STUDIO_PASSWORD,
+    maxInFlight: e.GATEWAY_MAX_IN_FLIGHT ?? 4,
+    sandbox: {
+      speed: e.SANDBOX_SPEED ?? 1,
+      faultRate: e.SANDBOX_FAULT_RATE ?? 0,
+      dir: path.resolve(/*turbopackIgnore: true*/ e.SANDBOX_DIR ?? path.join(dataDir, "sandbox")),
+    },
+    instance: e.STUDIO_INSTANCE,
+  };
+}
+
+let cached: StudioEnv | undefined;
+
+/** At start-up: prints what is wrong with the configuration and stops the process. */
+export function checkEnvOrExit(): StudioEnv {
+  try {
+    return env();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`\n${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+export function env(): StudioEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,86 @@
+import "server-only";
+// Finds a URL the gateway can fetch for a 3D job's input image: the output's original media
+// URL while it still answers, otherwise the studio's own unguessable URL for the file under
+// PUBLIC_BASE_URL (or, in sandbox mode, the studio's local address).
+import { lookup } from "node:dns/promises";
+import { env } from "@/lib/env";
+import { findOutput, findUpload } from "@/lib/db/outputs";
+import { statMedia } from "@/lib/media/store";
+import { guardedFetch, isPublicAddress } from "@/lib/net/guarded-fetch";
+import { callbackBaseUrl } from "./gateway";
+
+export class InputImageError extends Error {}
+
+export interface InputRef {
+  inputOutputId?: string | null;
+  inputUploadId?: string | null;
+}
+
+async function isPublicHost(url: string): Promise<boolean> {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+  try {
+    const addrs = /^[\d.]+$|:/.test(host) ? [{ address: host }] : await lookup(host, { all: true });
+    return addrs.length > 0 && addrs.every((a) => isPublicAddress(a.address));
+  } catch {
+    return false;
+  }
+}
+
+/** Throws an InputImageError that says how to fix things when the gateway cannot reach us. */
+export async function ownBaseForGateway(): Promise<string> {
+  const e = env();
+  const base = callbackBaseUrl();
+  if (e.mode === "sandbox" && base) return base;
+  if (!e.publicBaseUrl) {
+    throw new InputImageError(
+      "The gateway cannot fetch this image: set PUBLIC_BASE_URL to an address of this studio that the internet can reach (for example https://studio.example.com), then try again.",
+    );
+  }
+  if (!(await isPublicHost(e.publicBaseUrl))) {
+    throw new InputImageError(
+      `The gateway cannot fetch this image: PUBLIC_BASE_URL (${e.publicBaseUrl}) points at a private address. Set it to an address the internet can reach, then try again.`,
+    );
+  }
+  return e.publicBaseUrl;
+}
+
+/** Checks the input exists and is usable; returns where its file lives. */
+export async function checkInput(ref: InputRef): Promise<{ mediaKey: string; token: string; sourceUrl: string | null }> {
+  if (ref.inputOutputId) {
+    const out = await findOutput(ref.inputOutputId);
+    if (!out || out.job.kind !== "image") throw new InputImageError("That gallery image does not exist.");
+    if (out.state !== "STORED" || !out.mediaKey) {
+      throw new InputImageError("That gallery image has not been saved yet; wait for it to finish.");
+    }
+    if (!(await statMedia(out.mediaKey))) {
+      throw new InputImageError("That gallery image's file is missing from the media store, so it cannot be turned into 3D.");
+    }
+    return { mediaKey: out.mediaKey, token: out.publicToken, sourceUrl: out.sourceUrl.startsWith("data:") ? null : out.sourceUrl };
+  }
+  if (ref.inputUploadId) {
+    const up = await findUpload(ref.inputUploadId);
+    if (!up) throw new InputImageError("That uploaded image does not exist.");
+    if (!(await statMedia(up.mediaKey))) throw new InputImageError("That uploaded image's file is missing.");
+    return { mediaKey: up.mediaKey, token: up.publicToken, sourceUrl: null };
+  }
+  throw new InputImageError("Choose an input image: a gallery image or an upload.");
+}
+
+export async function resolveInputImageUrl(ref: InputRef): Promise<string> {
+  const input = await checkInput(ref);
+  if (input.sourceUrl && env().mode === "pixazo") {
+    try {
+      const res = await guardedFetch(input.sourceUrl, {
+        method: "HEAD",
+        timeoutMs: 10_000,
+        maxBytes: 1024,
+        httpsOnlyForPublic: true,
+      });
+      if (res.status === 200) return input.sourceUrl;
+    } catch {
+      // Expired or unreachable: fall back to the studio's own copy.
+    }
+  }
+  const base = await ownBaseForGateway();
+  return `${base}/media/public/${input.token}`;
+}

@@ -1,0 +1,152 @@
+// What the browser sees of a job: plain JSON, no secrets (no webhook token, no lease, no key),
+// media as the studio's own URLs.
+import { MODELS, type ModelId } from "@/lib/gateway/models";
+
+export type JobState =
+  | "WAITING"
+  | "SUBMITTING"
+  | "QUEUED"
+  | "PROCESSING"
+  | "COMPLETED"
+  | "FAILED"
+  | "ERROR"
+  | "UNKNOWN";
+
+export interface OutputView {
+  id: string;
+  index: number;
+  state: "PENDING" | "STORED" | "FAILED";
+  error: string | null;
+  url: string | null;
+  thumbUrl: string | null;
+  downloadUrl: string | null;
+  previewUrl: string | null;
+  mimeType: string | null;
+  bytes: number | null;
+  width: number | null;
+  height: number | null;
+  previewBytes: number | null;
+  triangles: number | null;
+  vertices: number | null;
+}
+
+export interface JobView {
+  id: string;
+  kind: "image" | "mesh";
+  model: ModelId;
+  modelLabel: string;
+  prompt: string;
+  params: Record<string, unknown>;
+  seed: number | null;
+  state: JobState;
+  error: string | null;
+  note: string | null;
+  waitingPlace: number | null;
+  createdAt: string;
+  submittedAt: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  inputImageUrl: string | null;
+  outputs: OutputView[];
+}
+
+export function mediaUrl(key: string | null | undefined): string | null {
+  return key ? `/media/${key}` : null;
+}
+
+interface OutputRow {
+  id: string;
+  index: number;
+  state: string;
+  errorMessage: string | null;
+  mediaKey: string | null;
+  thumbKey: string | null;
+  previewKey: string | null;
+  mimeType: string | null;
+  bytes: number | null;
+  width: number | null;
+  height: number | null;
+  previewBytes: number | null;
+  triangles: number | null;
+  vertices: number | null;
+}
+
+interface JobRowLike {
+  id: string;
+  kind: string;
+  model: string;
+  prompt: string;
+  params: string;
+  seed: number | null;
+  state: string;
+  errorMessage: string | null;
+  lastPollError: string | null;
+  createdAt: Date;
+  submittedAt: Date | null;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  outputs: OutputRow[];
+}
+
+export function toOutputView(o: OutputRow): OutputView {
+  return {
+    id: o.id,
+    index: o.index,
+    state: o.state as OutputView["state"],
+    error: o.errorMessage,
+    url: mediaUrl(o.mediaKey),
+    thumbUrl: mediaUrl(o.thumbKey) ?? mediaUrl(o.mediaKey),
+    downloadUrl: o.mediaKey ? `/media/${o.mediaKey}?download=1` : null,
+    previewUrl: mediaUrl(o.previewKey),
+    mimeType: o.mimeType,
+    bytes: o.bytes,
+    width: o.width,
+    height: o.height,
+    previewBytes: o.previewBytes,
+    triangles: o.triangles,
+    vertices: o.vertices,
+  };
+}
+
+export function toJobView(
+  job: JobRowLike,
+  extra: { waitingPlace?: number | null; inputImageUrl?: string | null } = {},
+): JobView {
+  let params: Record<string, unknown> = {};
+  try {
+    params = JSON.parse(job.params);
+  } catch {
+    params = {};
+  }
+  delete params.input_image_url;
+  const model = job.model as ModelId;
+  return {
+    id: job.id,
+    kind: job.kind === "mesh" ? "mesh" : "image",
+    model,
+    modelLabel: MODELS[model]?.label ?? job.model,
+    prompt: job.prompt,
+    params,
+    seed: job.seed,
+    state: job.state as JobState,
+    error: job.errorMessage,
+    note: job.state === "COMPLETED" || job.state === "FAILED" ? null : job.lastPollError,
+    waitingPlace: extra.waitingPlace ?? null,
+    createdAt: job.createdAt.toISOString(),
+    submittedAt: job.submittedAt?.toISOString() ?? null,
+    startedAt: job.startedAt?.toISOString() ?? null,
+    finishedAt: job.finishedAt?.toISOString() ?? null,
+    inputImageUrl: extra.inputImageUrl ?? null,
+    outputs: job.outputs.map(toOutputView),
+  };
+}
+
+export const ACTIVE_JOB_STATES: readonly JobState[] = ["WAITING", "SUBMITTING", "QUEUED", "PROCESSING"];
+
+/** Whether the browser should keep polling: a job is in flight or an output is being saved. */
+export function isBusy(job: JobView): boolean {
+  return (
+    ACTIVE_JOB_STATES.includes(job.state) ||
+    (job.state === "COMPLETED" && job.outputs.some((o) => o.state === "PENDING"))
+  );
+}

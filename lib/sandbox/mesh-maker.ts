@@ -1,0 +1,401 @@
+// Real, valid GLB meshes for the sandbox gateway: a closed lathe "pebble" whose surface swells with
+// the input image's brightness and a seeded low-frequency wobble, wrapped in that image.
+import { Document, NodeIO, type TypedArray } from "@gltf-transform/core";
+import sharp from "sharp";
+
+export interface MeshSpec {
+  image: Buffer;
+  faceCount: number;
+  prompt?: string;
+  seed?: number;
+}
+
+const MIN_FACES = 100;
+const MAX_FACES = 2_000_000;
+const MAX_TEXTURE_SIDE = 2048;
+const RELIEF_WIDTH = 64;
+const RELIEF_HEIGHT = 32;
+const RELIEF_DEPTH = 0.14;
+
+export async function makeMesh(spec: MeshSpec): Promise<Uint8Array> {
+  const { faceCount } = spec;
+  if (!Number.isInteger(faceCount) || faceCount < MIN_FACES || faceCount > MAX_FACES) {
+    throw new RangeError(
+      `faceCount must be an integer from ${MIN_FACES} to ${MAX_FACES}, got ${faceCount}`,
+    );
+  }
+  const [texture, relief] = await Promise.all([
+    prepareTexture(spec.image),
+    sampleRelief(spec.image),
+  ]);
+  const rng = mulberry32(hashString(`mesh\u0000${spec.prompt ?? ""}\u0000${spec.seed ?? 0}`));
+  const geometry = buildGeometry(chooseGrid(faceCount), relief, rng);
+  return writeGlb(geometry, texture);
+}
+
+interface Grid {
+  columns: number;
+  rings: number;
+}
+
+// A closed lathe with `rings` interior rings of `columns` segments has 2 * columns * rings
+// triangles (a fan at each pole plus quads between rings), so pick the factor pair nearest the
+// request, preferring about twice as many columns as rings so quads stay roughly square.
+function chooseGrid(faceCount: number): Grid {
+  const ideal = Math.sqrt(faceCount);
+  let best: Grid = { columns: 3, rings: 2 };
+  let bestError = Infinity;
+  let bestAspect = Infinity;
+  for (let columns = Math.floor(ideal * 0.6); columns <= Math.ceil(ideal * 1.6); columns++) {
+    const rings = Math.max(2, Math.round(faceCount / (2 * columns)));
+    const error = Math.abs(2 * columns * rings - faceCount);
+    const aspect = Math.abs(Math.log(columns / (2 * rings)));
+    if (error < bestError || (error === bestError && aspect < bestAspect)) {
+      best = { columns, rings };
+      bestError = error;
+      bestAspect = aspect;
+    }
+  }
+  return best;
+}
+
+interface Relief {
+  values: Float32Array;
+  width: number;
+  height: number;
+}
+
+// Downscaled in two steps so the relief keeps sub-8-bit precision; 8-bit steps would show as
+// terraces in the shading of smooth gradients.
+async function sampleRelief(image: Buffer): Promise<Relief> {
+  const scale = 4;
+  const { data, info } = await sharp(image)
+    .autoOrient()
+    .flatten({ background: "#808080" })
+    .resize(RELIEF_WIDTH * scale, RELIEF_HEIGHT * scale, { fit: "fill" })
+    .greyscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const values = new Float32Array(RELIEF_WIDTH * RELIEF_HEIGHT);
+  for (let y = 0; y < info.height; y++) {
+    for (let x = 0; x < info.width; x++) {
+      const cell = Math.floor(y / scale) * RELIEF_WIDTH + Math.floor(x / scale);
+      values[cell] += data[(y * info.width + x) * info.channels];
+    }
+  }
+  for (let i = 0; i < values.length; i++) values[i] /= 255 * scale * scale;
+  return { values, width: RELIEF_WIDTH, height: RELIEF_HEIGHT };
+}
+
+// Cubic B-spline weights: unlike bilinear sampling they give a surface with continuous slope, so
+// the relief shades smoothly instead of showing a crease at every sample.
+function splineWeights(f: number, out: Float64Array): void {
+  const f2 = f * f;
+  const f3 = f2 * f;
+  out[0] = (1 - 3 * f + 3 * f2 - f3) / 6;
+  out[1] = (3 * f3 - 6 * f2 + 4) / 6;
+  out[2] = (-3 * f3 + 3 * f2 + 3 * f + 1) / 6;
+  out[3] = f3 / 6;
+}
+
+// Samples the relief along one ring (v = t) at `columns + 1` evenly spaced u values.
+function sampleReliefRow(relief: Relief, t: number, out: Float64Array, columns: number): void {
+  const { values, width, height } = relief;
+  const weights = new Float64Array(4);
+  const line = new Float64Array(width);
+  const y = t * (height - 1);
+  const y0 = Math.floor(y);
+  splineWeights(y - y0, weights);
+  for (let k = 0; k < 4; k++) {
+    const row = Math.min(height - 1, Math.max(0, y0 - 1 + k)) * width;
+    for (let x = 0; x < width; x++) line[x] += weights[k] * values[row + x];
+  }
+  for (let j = 0; j <= columns; j++) {
+    const x = (j / columns) * (width - 1);
+    const x0 = Math.floor(x);
+    splineWeights(x - x0, weights);
+    let sum = 0;
+    for (let k = 0; k < 4; k++)
+      sum += weights[k] * line[Math.min(width - 1, Math.max(0, x0 - 1 + k))];
+    out[j] = sum;
+  }
+}
+
+interface Geometry {
+  positions: Float32Array<ArrayBuffer>;
+  normals: Float32Array<ArrayBuffer>;
+  uvs: Float32Array<ArrayBuffer>;
+  indices: Uint16Array<ArrayBuffer> | Uint32Array<ArrayBuffer>;
+}
+
+// Vertex layout: `columns` north-pole copies, then `rings` rings of `columns + 1` vertices (the
+// last repeats the first, at u = 1, for the texture seam), then `columns` south-pole copies. Each
+// pole copy sits under its own fan triangle so the texture does not pinch to one texel.
+function buildGeometry({ columns, rings }: Grid, relief: Relief, rng: () => number): Geometry {
+  const stride = columns + 1;
+  const northBase = 0;
+  const ringBase = columns;
+  const southBase = ringBase + rings * stride;
+  const vertexCount = southBase + columns;
+
+  const positions = new Float32Array(vertexCount * 3);
+  const uvs = new Float32Array(vertexCount * 2);
+
+  // Seeded shape: a lathe profile (vase, gourd, pebble) plus a few separable wobble harmonics,
+  // integer in longitude so the surface closes at the seam.
+  const height = 0.8 + rng() * 0.6;
+  const profile = [0, 1, 2, 3].map(() => ({
+    amount: (rng() - 0.5) * 0.3,
+    phase: rng() * Math.PI * 2,
+  }));
+  const wobble = [0, 1, 2, 3].map((k) => ({
+    amount: (0.05 + rng() * 0.05) / (k + 1),
+    around: 1 + Math.floor(rng() * (3 + k)),
+    along: 1 + rng() * 3,
+    phaseAround: rng() * Math.PI * 2,
+    phaseAlong: rng() * Math.PI * 2,
+  }));
+
+  const cosAround = new Float64Array(stride);
+  const sinAround = new Float64Array(stride);
+  const wobbleAround = wobble.map(() => new Float64Array(stride));
+  for (let j = 0; j <= columns; j++) {
+    const u = j / columns;
+    const phi = u * Math.PI * 2;
+    cosAround[j] = Math.cos(phi);
+    // Negative so u runs left to right when the surface is seen from outside (no mirrored image).
+    sinAround[j] = -Math.sin(phi);
+    wobble.forEach((w, k) => {
+      wobbleAround[k][j] = w.amount * Math.cos(w.around * phi + w.phaseAround);
+    });
+  }
+  // u = 0 and u = 1 agree only up to rounding; pin them so the seam's twin vertices coincide.
+  for (const table of [cosAround, sinAround, ...wobbleAround]) table[columns] = table[0];
+
+  const ringRadius = (t: number) => {
+    let r = 1;
+    profile.forEach((p, k) => (r += p.amount * Math.cos((k + 1) * Math.PI * t + p.phase)));
+    return Math.max(0.35, r);
+  };
+
+  const row = new Float64Array(stride);
+  for (let i = 0; i < rings; i++) {
+    const t = (i + 1) / (rings + 1);
+    const theta = t * Math.PI;
+    const sinTheta = Math.sin(theta);
+    const cosTheta = Math.cos(theta);
+    const base = ringRadius(t);
+    const wobbleAlong = wobble.map((w) => Math.cos(w.along * Math.PI * t + w.phaseAlong));
+
+    sampleReliefRow(relief, t, row, columns);
+    // Tilt the row so its ends meet: image edges rarely match, and a mismatch would tear the seam.
+    const drift = row[columns] - row[0];
+    for (let j = 0; j <= columns; j++) row[j] -= (drift * j) / columns;
+
+    let p = (ringBase + i * stride) * 3;
+    let q = (ringBase + i * stride) * 2;
+    for (let j = 0; j <= columns; j++, p += 3, q += 2) {
+      let offset = (row[j] - 0.5) * RELIEF_DEPTH;
+      for (let k = 0; k < wobble.length; k++) offset += wobbleAround[k][j] * wobbleAlong[k];
+      // Height depends on theta alone, so the profile can never fold over itself.
+      const r = base * (1 + offset) * sinTheta;
+      positions[p] = r * cosAround[j];
+      positions[p + 1] = cosTheta * height;
+      positions[p + 2] = r * sinAround[j];
+      uvs[q] = j / columns;
+      uvs[q + 1] = t;
+    }
+  }
+  for (let j = 0; j < columns; j++) {
+    positions[(northBase + j) * 3 + 1] = height;
+    positions[(southBase + j) * 3 + 1] = -height;
+    uvs[(northBase + j) * 2] = (j + 0.5) / columns;
+    uvs[(southBase + j) * 2] = (j + 0.5) / columns;
+    uvs[(southBase + j) * 2 + 1] = 1;
+  }
+
+  const triangleCount = 2 * columns * rings;
+  const indices =
+    vertexCount > 0xffff ? new Uint32Array(triangleCount * 3) : new Uint16Array(triangleCount * 3);
+  let n = 0;
+  // Counter-clockwise seen from outside: rows run top to bottom, columns left to right.
+  for (let j = 0; j < columns; j++) {
+    indices[n++] = northBase + j;
+    indices[n++] = ringBase + j;
+    indices[n++] = ringBase + j + 1;
+  }
+  for (let i = 0; i + 1 < rings; i++) {
+    const top = ringBase + i * stride;
+    const bottom = top + stride;
+    for (let j = 0; j < columns; j++) {
+      indices[n++] = top + j;
+      indices[n++] = bottom + j;
+      indices[n++] = bottom + j + 1;
+      indices[n++] = top + j;
+      indices[n++] = bottom + j + 1;
+      indices[n++] = top + j + 1;
+    }
+  }
+  const last = ringBase + (rings - 1) * stride;
+  for (let j = 0; j < columns; j++) {
+    indices[n++] = last + j;
+    indices[n++] = southBase + j;
+    indices[n++] = last + j + 1;
+  }
+
+  const normals = computeNormals(positions, indices, {
+    columns,
+    rings,
+    stride,
+    ringBase,
+    southBase,
+  });
+  return { positions, normals, uvs, indices };
+}
+
+interface Layout {
+  columns: number;
+  rings: number;
+  stride: number;
+  ringBase: number;
+  southBase: number;
+}
+
+// Area-weighted face normals, then welded across the seam and at each pole so the duplicated
+// vertices shade as one smooth surface.
+function computeNormals(
+  positions: Float32Array,
+  indices: Uint16Array | Uint32Array,
+  { columns, rings, stride, ringBase, southBase }: Layout,
+): Float32Array<ArrayBuffer> {
+  const sum = new Float64Array(positions.length);
+  for (let n = 0; n < indices.length; n += 3) {
+    const a = indices[n] * 3;
+    const b = indices[n + 1] * 3;
+    const c = indices[n + 2] * 3;
+    const abx = positions[b] - positions[a];
+    const aby = positions[b + 1] - positions[a + 1];
+    const abz = positions[b + 2] - positions[a + 2];
+    const acx = positions[c] - positions[a];
+    const acy = positions[c + 1] - positions[a + 1];
+    const acz = positions[c + 2] - positions[a + 2];
+    const nx = aby * acz - abz * acy;
+    const ny = abz * acx - abx * acz;
+    const nz = abx * acy - aby * acx;
+    sum[a] += nx;
+    sum[a + 1] += ny;
+    sum[a + 2] += nz;
+    sum[b] += nx;
+    sum[b + 1] += ny;
+    sum[b + 2] += nz;
+    sum[c] += nx;
+    sum[c + 1] += ny;
+    sum[c + 2] += nz;
+  }
+  for (let i = 0; i < rings; i++) {
+    const first = (ringBase + i * stride) * 3;
+    const seam = first + columns * 3;
+    for (let k = 0; k < 3; k++) {
+      const shared = sum[first + k] + sum[seam + k];
+      sum[first + k] = shared;
+      sum[seam + k] = shared;
+    }
+  }
+  for (const base of [0, southBase]) {
+    const pole = [0, 0, 0];
+    for (let j = 0; j < columns; j++) {
+      for (let k = 0; k < 3; k++) pole[k] += sum[(base + j) * 3 + k];
+    }
+    for (let j = 0; j < columns; j++) {
+      for (let k = 0; k < 3; k++) sum[(base + j) * 3 + k] = pole[k];
+    }
+  }
+  const normals = new Float32Array(positions.length);
+  for (let p = 0; p < sum.length; p += 3) {
+    const length = Math.hypot(sum[p], sum[p + 1], sum[p + 2]);
+    if (length > 0) {
+      normals[p] = sum[p] / length;
+      normals[p + 1] = sum[p + 1] / length;
+      normals[p + 2] = sum[p + 2] / length;
+    } else {
+      normals[p + 1] = 1;
+    }
+  }
+  return normals;
+}
+
+interface Texture {
+  data: Uint8Array;
+  mimeType: "image/png" | "image/jpeg";
+}
+
+// Core glTF only allows PNG and JPEG, and viewers choke on huge textures, so anything else is
+// re-encoded; EXIF rotation is baked in because glTF viewers ignore it.
+async function prepareTexture(image: Buffer): Promise<Texture> {
+  const meta = await sharp(image).metadata();
+  const width = meta.width ?? 0;
+  const height = meta.height ?? 0;
+  const tooBig = Math.max(width, height) > MAX_TEXTURE_SIDE;
+  const rotated = (meta.orientation ?? 1) > 1;
+  const isJpeg = meta.format === "jpeg";
+  if ((meta.format === "png" || isJpeg) && !tooBig && !rotated) {
+    return { data: new Uint8Array(image), mimeType: isJpeg ? "image/jpeg" : "image/png" };
+  }
+  let pipeline = sharp(image).autoOrient();
+  if (tooBig) {
+    pipeline = pipeline.resize(MAX_TEXTURE_SIDE, MAX_TEXTURE_SIDE, {
+      fit: "inside",
+      withoutEnlargement: true,
+    });
+  }
+  if (isJpeg)
+    return { data: await pipeline.jpeg({ quality: 90 }).toBuffer(), mimeType: "image/jpeg" };
+  return { data: await pipeline.png().toBuffer(), mimeType: "image/png" };
+}
+
+async function writeGlb(geometry: Geometry, texture: Texture): Promise<Uint8Array> {
+  const doc = new Document();
+  const buffer = doc.createBuffer();
+  const accessor = (type: "VEC2" | "VEC3" | "SCALAR", array: TypedArray) =>
+    doc.createAccessor().setType(type).setArray(array).setBuffer(buffer);
+
+  const image = doc.createTexture("image").setImage(texture.data).setMimeType(texture.mimeType);
+  const material = doc
+    .createMaterial("surface")
+    .setBaseColorTexture(image)
+    .setMetallicFactor(0)
+    .setRoughnessFactor(0.65);
+  const primitive = doc
+    .createPrimitive()
+    .setAttribute("POSITION", accessor("VEC3", geometry.positions))
+    .setAttribute("NORMAL", accessor("VEC3", geometry.normals))
+    .setAttribute("TEXCOORD_0", accessor("VEC2", geometry.uvs))
+    .setIndices(accessor("SCALAR", geometry.indices))
+    .setMaterial(material);
+  const mesh = doc.createMesh("sculpture").addPrimitive(primitive);
+  const node = doc.createNode("sculpture").setMesh(mesh);
+  const scene = doc.createScene("scene").addChild(node);
+  doc.getRoot().setDefaultScene(scene);
+  return new NodeIO().writeBinary(doc);
+}
+
+function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  }
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
