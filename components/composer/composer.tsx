@@ -289,7 +289,7 @@ export function Composer({ generate, onCreated, input, onInputChange, model, onM
             error={errors.face_count}
             hint="40,000–1,500,000 triangles; more detail takes longer"
           />
-          <div className="flex gap-1.5" role="group" aria-label="Face count presets">
+          <div className="flex gap-1.5" role="group" aria-label="Mesh detail presets">
             {FACE_PRESETS.map((p) => (
               <button
                 key={p.value}

@@ -100,8 +100,7 @@ export function ImageView({
               <Row label="State" value={<StateBadge state={job.state} />} />
               <Row label="Created" value={new Date(job.createdAt).toLocaleString()} />
               <Row label="Waiting to send" value={span(job.createdAt, job.submittedAt)} />
-              <Row label="Queued" value={span(job.submittedAt, job.startedAt)} />
-              <Row label="Generating" value={span(job.startedAt, job.finishedAt)} />
+              <Row label="At the gateway" value={span(job.submittedAt, job.finishedAt)} />
               <Row label="Total" value={span(job.createdAt, job.finishedAt)} />
             </dl>
           </section>

@@ -5,7 +5,7 @@ import { MathUtils, Vector3, type Box3, type PerspectiveCamera } from "three";
 const VIEW_DIRECTION = new Vector3(0.55, 0.4, 1).normalize();
 const WORLD_UP = new Vector3(0, 1, 0);
 /** Fraction of the view the model may fill at most. */
-const FILL = 0.8;
+const FILL = 0.9;
 
 const right = new Vector3();
 const up = new Vector3();

@@ -11,15 +11,14 @@ function StudioLighting() {
   return (
     <>
       <Environment resolution={ENV_RESOLUTION} frames={1} environmentIntensity={1}>
-        <color attach="background" args={["#141414"]} />
-        {/* Overhead softbox, two strip lights and a low front fill. */}
-        <Lightformer form="rect" intensity={3} position={[0, 5, 1]} scale={[6, 6, 1]} />
-        <Lightformer form="rect" intensity={2.5} position={[-5, 1.5, 2]} scale={[1.5, 8, 1]} />
-        <Lightformer form="rect" intensity={1.5} position={[5, 1, -1]} scale={[1.5, 8, 1]} />
-        <Lightformer form="rect" intensity={0.6} position={[0, 0.5, 6]} scale={[8, 2, 1]} />
-        <Lightformer form="ring" intensity={1.5} position={[2, 3, 4]} scale={2} />
+        <color attach="background" args={["#101010"]} />
+        {/* Key softbox front-left, a strip rim light back-right, soft top and fill. */}
+        <Lightformer form="rect" intensity={3} position={[-3, 4, 4]} scale={[4, 4, 1]} />
+        <Lightformer form="rect" intensity={1} position={[0, 6, 0]} scale={[8, 8, 1]} />
+        <Lightformer form="rect" intensity={3} position={[5, 2, -3]} scale={[1.5, 8, 1]} />
+        <Lightformer form="rect" intensity={0.5} position={[4, 0, 5]} scale={[6, 3, 1]} />
       </Environment>
-      <directionalLight position={[3, 5, 4]} intensity={0.6} />
+      <directionalLight position={[-3, 4, 4]} intensity={0.8} />
     </>
   );
 }

@@ -36,7 +36,7 @@ export function LoadingOverlay({ progress }: { progress: LoadProgress | "decodin
           <div
             className={
               percent === null
-                ? "h-full w-1/3 animate-pulse rounded-full bg-sky-400"
+                ? "h-full w-full animate-pulse rounded-full bg-sky-400/40"
                 : "h-full rounded-full bg-sky-400 transition-[width] duration-150 ease-out"
             }
             style={percent === null ? undefined : { width: `${percent}%` }}

@@ -1,18 +1,12 @@
 // Clay and wireframe are one shared material each, swapped onto the meshes in place, so a
 // mode switch allocates nothing and compiles at most one shader per mode.
-import {
-  Color,
-  DoubleSide,
-  MeshBasicMaterial,
-  MeshStandardMaterial,
-  type ColorRepresentation,
-} from "three";
+import { Color, DoubleSide, MeshStandardMaterial, type ColorRepresentation } from "three";
 import type { LoadedModel } from "./load-glb";
 import type { RenderMode } from "./options";
 
 export interface ModeMaterials {
   clay: MeshStandardMaterial;
-  wireframe: MeshBasicMaterial;
+  wireframe: MeshStandardMaterial;
 }
 
 export function createModeMaterials(): ModeMaterials {
@@ -24,9 +18,12 @@ export function createModeMaterials(): ModeMaterials {
       metalness: 0,
       side: DoubleSide,
     }),
-    wireframe: new MeshBasicMaterial({
+    // Lit rather than flat: on a dense scan the lines merge, and shading keeps the form legible.
+    wireframe: new MeshStandardMaterial({
       name: "viewer-wireframe",
       color: new Color("#a3a3a3"),
+      roughness: 0.6,
+      metalness: 0,
       wireframe: true,
       side: DoubleSide,
     }),

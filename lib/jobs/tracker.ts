@@ -274,7 +274,8 @@ export class Tracker {
         return;
       case "COMPLETED": {
         const urls = answer.output?.media_url.filter((u) => u.length > 0) ?? [];
-        const finishedAt = parseDate(answer.completed_at) ?? now;
+        // The studio's own clock, so timings never mix two machines' clocks.
+        const finishedAt = now;
         if (urls.length === 0) {
           await updateJobIf(job.id, ["QUEUED", "PROCESSING"], {
             ...common,
@@ -288,7 +289,6 @@ export class Tracker {
         const moved = await updateJobIf(job.id, ["QUEUED", "PROCESSING"], {
           ...common,
           state: "COMPLETED",
-          startedAt: job.startedAt ?? now,
           finishedAt,
           nextPollAt: null,
         });
@@ -318,7 +318,7 @@ export class Tracker {
             answer.status === "ERROR"
               ? `The gateway had a system error: ${said} ${NOT_CHARGED}`
               : `The model could not make this: ${said}`,
-          finishedAt: parseDate(answer.completed_at) ?? now,
+          finishedAt: now,
           nextPollAt: null,
         });
         return;
@@ -368,12 +368,6 @@ export class Tracker {
       });
     }
   }
-}
-
-function parseDate(s: string | null | undefined): Date | null {
-  if (!s) return null;
-  const d = new Date(s);
-  return Number.isNaN(d.getTime()) ? null : d;
 }
 
 const g = globalThis as unknown as { studioTracker?: Tracker };
