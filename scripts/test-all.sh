@@ -4,7 +4,7 @@
 # Debian when it is missing; Playwright's own browser download is not used.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export NEXT_TELEMETRY_DISABLED=1
+export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1
 
 if ! command -v chromium >/dev/null 2>&1; then
   echo "== Installing Chromium from Debian's packages"

@@ -75,7 +75,15 @@ export function createSandbox(opts: SandboxOptions) {
   const mediaDir = path.join(opts.dir, "media");
   const making = new Map<string, Promise<void>>();
   const timers = new Map<string, NodeJS.Timeout>();
-  const stats = { submits: 0, statusReads: 0, faults: 0, webhooks: 0 };
+  const stats = {
+    submits: 0,
+    statusReads: 0,
+    faults: 0,
+    webhooks: 0,
+    /** For each 429 sent on a status read: ms until that request was read again, and what was asked. */
+    retryAfter: [] as { askedMs: number; waitedMs: number }[],
+  };
+  const last429 = new Map<string, { at: number; askedMs: number }>();
 
   async function save(rec: RequestRecord) {
     await fs.mkdir(requestsDir, { recursive: true });
@@ -318,12 +326,20 @@ export function createSandbox(opts: SandboxOptions) {
 
   async function status(id: string, origin: string): Promise<Response> {
     stats.statusReads++;
+    const pending429 = last429.get(id);
+    if (pending429) {
+      last429.delete(id);
+      stats.retryAfter.push({ askedMs: pending429.askedMs, waitedMs: now() - pending429.at });
+    }
     const rec = await load(id);
     if (!rec) return json(404, { error: "Not Found", message: `Request '${id}' not found` });
     if (opts.faultRate > 0 && random() < opts.faultRate) {
       stats.faults++;
       const pick = Math.floor(random() * 3);
-      if (pick === 0) return json(429, { error: "Too Many Requests", message: "Rate limit exceeded." }, { "retry-after": "1" });
+      if (pick === 0) {
+        last429.set(id, { at: now(), askedMs: 2000 });
+        return json(429, { error: "Too Many Requests", message: "Rate limit exceeded." }, { "retry-after": "2" });
+      }
       if (pick === 1) return json(500, { error: "Internal Server Error", message: "Status store unavailable." });
       const full = JSON.stringify(statusBody(rec, origin));
       return new Response(full.slice(0, Math.floor(full.length / 2)), { status: 200, headers: { "content-type": "application/json" } });

@@ -4,9 +4,9 @@ import path from "node:path";
 export default defineConfig({
   resolve: {
     alias: {
-      "@": path.resolve(__dirname),
+      "@": import.meta.dirname,
       // server-only throws outside a React Server Components bundle; tests run plain Node.
-      "server-only": path.resolve(__dirname, "lib/testing/server-only-stub.ts"),
+      "server-only": path.join(import.meta.dirname, "lib/testing/server-only-stub.ts"),
     },
   },
   test: {
