@@ -164,3 +164,43 @@ test("forged callbacks change nothing the gateway's own status does not confirm"
   expect(job.outputs).toHaveLength(1);
   expect(job.outputs[0].url).toMatch(/^\/media\/outputs\//);
 });
+
+test("two studio processes sharing one database send each job once and leave none behind", async ({ page }) => {
+  test.setTimeout(240_000);
+  // The gateway lives apart from both studios, as the real one does.
+  const key = "pair-test-key-0001";
+  const gateway = await startSandbox({ port: freePort(), dir: tempDir("sandbox-pair-"), key, speed: 1 });
+  procs.push(gateway);
+  const dataDir = tempDir("studio-pair-");
+  const env = { PIXAZO_API_KEY: key, PIXAZO_GATEWAY_URL: gateway.url, STUDIO_PASSWORD: "pair-test-password", GATEWAY_MAX_IN_FLIGHT: "6" };
+  const a = await startStudio({ port: freePort(), dataDir, env });
+  procs.push(a);
+  const b = await startStudio({ port: freePort(), dataDir, env });
+  procs.push(b);
+  // Both share the data folder, so one session cookie (same host) is good for both.
+  await page.goto(`${a.url}/sign-in`);
+  await page.getByLabel("Password").fill("pair-test-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const generate = await captureGenerate(page, "pair 0");
+  for (let i = 1; i < 12; i++) {
+    const r = await generate.call({ model: "hunyuan-image", prompt: `pair ${i}`, image_size: "square" });
+    expect(jobIdOf(r.text)).not.toBeNull();
+  }
+  // One of the two dies mid-way; the other picks up its jobs when their leases run out.
+  await new Promise((r) => setTimeout(r, 2500));
+  await a.kill("SIGKILL");
+  await waitFor(
+    async () => {
+      const all = await jobs(page, b.url);
+      return all.length === 12 && all.every((j) => j.state === "COMPLETED" && j.outputs.every((o) => o.state === "STORED"));
+    },
+    200_000,
+    "all jobs completed by the surviving studio",
+  );
+  const stats = (await (await page.request.get(`${gateway.url}/_sandbox/stats`)).json()) as { submits: number };
+  expect(stats.submits).toBe(12);
+  const db = new Database(path.join(dataDir, "studio.db"), { readonly: true });
+  const distinct = db.prepare(`SELECT COUNT(DISTINCT "requestId") AS n FROM "Job"`).get() as { n: number };
+  db.close();
+  expect(distinct.n).toBe(12);
+});

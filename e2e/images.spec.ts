@@ -116,3 +116,36 @@ test("a job the model fails shows the gateway's error; a system error says it wa
   await expect(job.getByText("Error", { exact: true })).toBeVisible({ timeout: 60_000 });
   await expect(job.getByRole("alert")).toContainText("not charged");
 });
+
+test("the gallery endpoint answers 304 while nothing changed", async ({ page }) => {
+  await page.goto("/");
+  const first = await page.request.get("/api/jobs");
+  const etag = first.headers()["etag"];
+  expect(etag).toBeTruthy();
+  const again = await page.request.get("/api/jobs", { headers: { "if-none-match": etag } });
+  expect(again.status()).toBe(304);
+});
+
+test("an output whose link has expired is shown as an error on that job; the job keeps its record", async ({ studio }) => {
+  const prompt = "Expired link [sandbox:media=404]";
+  await studio.open();
+  await studio.generate(prompt);
+  const job = studio.job(prompt);
+  await expect(job.getByText("Completed")).toBeVisible({ timeout: 60_000 });
+  await expect(job.getByRole("alert")).toContainText("gone or expired", { timeout: 60_000 });
+});
+
+test("sync mode: images that arrive inline as data URIs are stored like any other", async ({ studio, page }) => {
+  const prompt = "Inline delivery, e2e sync";
+  await studio.open();
+  await studio.chooseModel("Hunyuan Image v3");
+  await studio.prompt.fill(prompt);
+  await page.getByRole("switch", { name: "Sync mode" }).check();
+  await page.getByLabel("Output format").selectOption("jpeg");
+  await studio.generateButton.click();
+  const job = await studio.waitCompleted(prompt, 1);
+  const href = await job.getByRole("link", { name: "Download" }).getAttribute("href");
+  const body = await (await page.request.get(href!)).body();
+  expect(body[0]).toBe(0xff);
+  expect(body[1]).toBe(0xd8);
+});

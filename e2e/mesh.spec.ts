@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile, rm } from "node:fs/promises";
+import path from "node:path";
 import { test, expect } from "./fixtures";
 
 /** Names of the files in a zip, from its central directory. */
@@ -91,6 +92,10 @@ test("prompt → image → Make 3D → a textured mesh in the viewer → GLB, OB
   const triangles = stl.readUInt32LE(80);
   expect(stl.length).toBe(84 + 50 * triangles);
   expect(Math.abs(triangles - 50_000) / 50_000).toBeLessThan(0.02);
+
+  // The first render gave the gallery a picture of the model itself.
+  await page.keyboard.press("Escape");
+  await expect(meshJob.getByRole("img").first()).toHaveAttribute("src", /-model\.webp/);
 });
 
 test("an uploaded image becomes a 3D job; bad uploads and face counts are refused", async ({ studio, page }) => {
@@ -127,4 +132,22 @@ test("an uploaded image becomes a 3D job; bad uploads and face counts are refuse
   await studio.prompt.fill("uploaded cat e2e");
   await studio.generateButton.click();
   await expect(studio.job("uploaded cat e2e").getByText("Completed")).toBeVisible({ timeout: 90_000 });
+});
+
+test("Make 3D on a gallery image whose file was deleted is refused, and nothing is stored", async ({ studio, page }) => {
+  const prompt = "An image that will lose its file, e2e";
+  await studio.open();
+  await studio.generate(prompt);
+  const job = await studio.waitCompleted(prompt, 1);
+  const src = await job.getByRole("img", { name: prompt }).getAttribute("src");
+  const jobId = /thumbs\/([0-9a-f-]{36})\//.exec(src!)![1];
+  const dir = path.join(".e2e-data", "media", "outputs", jobId);
+  for (const f of await readdir(dir)) await rm(path.join(dir, f));
+  const before = await studio.jobs().count();
+
+  await job.getByRole("button", { name: "Make 3D" }).click();
+  await studio.generateButton.click();
+  await expect(page.getByRole("alert").filter({ hasText: /./ }).first()).toContainText("file is missing");
+  await page.reload();
+  await expect(studio.jobs()).toHaveCount(before);
 });

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { ActionError, action, clientKey } from "@/lib/auth/access";
 import { RateLimiter } from "@/lib/auth/rate-limit";
-import { findJob } from "@/lib/db/jobs";
+import { findJob, updateJob } from "@/lib/db/jobs";
 import { generateInput } from "@/lib/gateway/models";
 import { createJob, jobInputForRetry } from "@/lib/jobs/create";
 import { InputImageError } from "@/lib/jobs/input-image";
@@ -53,4 +53,28 @@ export const retryJob = action(z.object({ jobId: z.string().uuid() }), async ({ 
   if (!parsed.success) throw new ActionError("invalid_input", "This job's parameters can no longer be sent.");
   const job = await create(parsed.data, jobId);
   return sendSoon(job.id);
+});
+
+const jobRef = z.object({ jobId: z.string().uuid() });
+
+export const setFavorite = action(
+  jobRef.extend({ favorite: z.boolean() }),
+  async ({ jobId, favorite }) => {
+    if (!(await findJob(jobId))) throw new ActionError("not_found", "That job no longer exists.");
+    await updateJob(jobId, { favorite });
+    return { jobId, favorite };
+  },
+);
+
+/** Takes a job out of the gallery. Its record and files stay, so "Undo" brings it back. */
+export const hideJob = action(jobRef, async ({ jobId }) => {
+  if (!(await findJob(jobId))) throw new ActionError("not_found", "That job no longer exists.");
+  await updateJob(jobId, { hiddenAt: new Date() });
+  return { jobId };
+});
+
+export const restoreJob = action(jobRef, async ({ jobId }) => {
+  if (!(await findJob(jobId))) throw new ActionError("not_found", "That job no longer exists.");
+  await updateJob(jobId, { hiddenAt: null });
+  return { jobId };
 });

@@ -4,6 +4,6 @@ import { Studio } from "./_components/studio";
 export const dynamic = "force-dynamic";
 
 export default async function StudioPage() {
-  const { jobs } = await loadGallery();
-  return <Studio initialJobs={jobs} />;
+  const { jobs, total } = await loadGallery();
+  return <Studio initial={{ jobs, total }} />;
 }

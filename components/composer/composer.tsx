@@ -17,7 +17,14 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextField, Toggle, inputClass } from "@/components/ui/field";
 import { InputImagePicker, type InputImage } from "./input-image-picker";
 
+/** Parameters to load into the form ("Reuse settings"); a new nonce loads them again. */
+export interface ComposerPreset {
+  nonce: number;
+  params: Record<string, unknown>;
+}
+
 export interface ComposerProps {
+  preset?: ComposerPreset | null;
   generate: (raw: unknown) => Promise<ActionResult<JobView>>;
   onCreated: (job: JobView) => void;
   input: InputImage | null;
@@ -106,6 +113,39 @@ function toRequest(model: ModelId, v: Values, input: InputImage | null): Record<
   };
 }
 
+function str(v: unknown, fallback: string) {
+  return v === undefined || v === null ? fallback : String(v);
+}
+
+function fromParams(model: ModelId, p: Record<string, unknown>, old: Values): Values {
+  const v: Values = { ...old, prompt: str(p.prompt, "") };
+  if (model === "hunyuan-image") {
+    Object.assign(v, {
+      negative_prompt: str(p.negative_prompt, ""),
+      image_size_v3: str(p.image_size, INITIAL.image_size_v3),
+      num_images: str(p.num_images, "1"),
+      num_inference_steps: str(p.num_inference_steps, INITIAL.num_inference_steps),
+      guidance_v3: str(p.guidance_scale, INITIAL.guidance_v3),
+      seed: str(p.seed, ""),
+      output_v3: str(p.output_format, "png"),
+      enable_safety_checker: p.enable_safety_checker !== false,
+      enable_prompt_expansion: p.enable_prompt_expansion === true,
+      sync_mode: p.sync_mode === true,
+    });
+  } else if (model === "hunyuan-image-3-0-instruct") {
+    Object.assign(v, {
+      image_size_instruct: str(p.image_size, INITIAL.image_size_instruct),
+      num_images: str(p.num_images, "1"),
+      guidance_instruct: str(p.guidance_scale, INITIAL.guidance_instruct),
+      output_instruct: str(p.output_format, "png"),
+      enable_safety_checker: p.enable_safety_checker !== false,
+    });
+  } else {
+    v.face_count = str(p.face_count, INITIAL.face_count);
+  }
+  return v;
+}
+
 /** Maps schema field names to the composer's control names for error display. */
 function remap(model: ModelId, errors: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = { ...errors };
@@ -115,7 +155,7 @@ function remap(model: ModelId, errors: Record<string, string>): Record<string, s
   return out;
 }
 
-export function Composer({ generate, onCreated, input, onInputChange, model, onModelChange }: ComposerProps) {
+export function Composer({ preset, generate, onCreated, input, onInputChange, model, onModelChange }: ComposerProps) {
   const [values, setValues] = useState<Values>(INITIAL);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -127,6 +167,12 @@ export function Composer({ generate, onCreated, input, onInputChange, model, onM
     setErrors({});
     setFormError(null);
   }, [model]);
+
+  useEffect(() => {
+    if (preset) setValues((old) => fromParams(model, preset.params, old));
+    // Only a new preset loads values; the model arrives with it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [preset?.nonce]);
 
   const set = <K extends keyof Values>(key: K) => (v: Values[K]) => {
     setValues((old) => ({ ...old, [key]: v }));
@@ -172,7 +218,18 @@ export function Composer({ generate, onCreated, input, onInputChange, model, onM
   const numericHint = (min: number, max: number, d: string) => `${min}–${max}, default ${d}`;
 
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label="New job">
+    <form
+      onSubmit={submit}
+      onKeyDown={(e) => {
+        if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
+          e.preventDefault();
+          e.currentTarget.requestSubmit();
+        }
+      }}
+      noValidate
+      className="flex flex-col gap-4"
+      aria-label="New job"
+    >
       <div className="flex flex-col gap-1.5">
         <label htmlFor={modelSelectId} className="text-xs font-medium tracking-wide text-neutral-300">
           Model
@@ -314,6 +371,7 @@ export function Composer({ generate, onCreated, input, onInputChange, model, onM
       <Button type="submit" variant="primary" disabled={pending} className="h-11">
         {pending ? "Sending…" : "Generate"}
       </Button>
+      <p className="-mt-2 text-center text-[11px] text-neutral-500">Ctrl + Enter to generate</p>
     </form>
   );
 }

@@ -10,6 +10,9 @@ export interface JobCardActions {
   onOpenMesh: (job: JobView, output: OutputView) => void;
   onMake3d: (job: JobView, output: OutputView) => void;
   onRetry: (job: JobView) => void;
+  onReuse: (job: JobView) => void;
+  onFavorite: (job: JobView, favorite: boolean) => void;
+  onRemove: (job: JobView) => void;
 }
 
 function downloadHref(job: JobView, o: OutputView) {
@@ -22,6 +25,7 @@ function ImageTile({ job, output, actions }: { job: JobView; output: OutputView;
   if (output.state !== "STORED" || !output.thumbUrl) {
     return (
       <div
+        role={output.state === "FAILED" ? "alert" : undefined}
         style={{ aspectRatio: ratio }}
         className={`flex items-center justify-center rounded-lg p-3 text-center text-xs ${
           output.state === "FAILED" ? "border border-red-500/30 bg-red-500/10 text-red-200" : "animate-pulse bg-neutral-800 text-neutral-500"
@@ -69,7 +73,9 @@ function MeshTile({ job, output, actions }: { job: JobView; output: OutputView; 
         </span>
       </button>
       {output.state === "FAILED" ? (
-        <p className="p-2 text-xs text-red-200">Not saved: {output.error}</p>
+        <p role="alert" className="p-2 text-xs text-red-200">
+          Not saved: {output.error}
+        </p>
       ) : output.state === "PENDING" ? (
         <p className="p-2 text-xs text-neutral-400">Saving the mesh…</p>
       ) : null}
@@ -94,7 +100,21 @@ export function JobCard({ job, actions }: { job: JobView; actions: JobCardAction
             <Elapsed from={job.createdAt} to={job.finishedAt} />
           </p>
         </div>
-        <StateBadge state={job.state} />
+        <div className="flex shrink-0 items-center gap-1">
+          <StateBadge state={job.state} />
+          <button
+            type="button"
+            aria-pressed={job.favorite}
+            aria-label="Favorite"
+            title={job.favorite ? "Remove from favorites" : "Add to favorites"}
+            onClick={() => actions.onFavorite(job, !job.favorite)}
+            className="rounded-md p-1 text-neutral-500 hover:bg-neutral-800 hover:text-amber-300 aria-pressed:text-amber-300"
+          >
+            <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4" fill={job.favorite ? "currentColor" : "none"} stroke="currentColor" strokeWidth="1.5">
+              <path d="M10 2.5l2.3 4.7 5.2.8-3.8 3.6.9 5.1L10 14.3l-4.6 2.4.9-5.1L2.5 8l5.2-.8L10 2.5z" strokeLinejoin="round" />
+            </svg>
+          </button>
+        </div>
       </header>
 
       {job.state === "WAITING" ? (
@@ -132,14 +152,20 @@ export function JobCard({ job, actions }: { job: JobView; actions: JobCardAction
       ) : null}
 
       {ended ? (
-        <footer className="flex flex-wrap gap-2">
+        <footer className="flex flex-wrap items-center gap-1.5">
           {job.kind === "mesh" && job.outputs[0]?.state === "STORED" ? (
             <Button size="sm" variant="primary" onClick={() => actions.onOpenMesh(job, job.outputs[0])}>
               View 3D
             </Button>
           ) : null}
-          <Button size="sm" variant="ghost" onClick={() => actions.onRetry(job)}>
+          <Button size="sm" variant="ghost" onClick={() => actions.onRetry(job)} title="Send a new job with exactly these parameters">
             Retry
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => actions.onReuse(job)} title="Put these parameters in the form to change and send">
+            Reuse settings
+          </Button>
+          <Button size="sm" variant="ghost" className="ml-auto" onClick={() => actions.onRemove(job)} title="Take this job out of the gallery (its files are kept)">
+            Remove
           </Button>
         </footer>
       ) : null}

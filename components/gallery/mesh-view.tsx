@@ -1,9 +1,11 @@
 "use client";
 // The 3D view of a mesh job. three.js is loaded only here, when a mesh is opened.
 import dynamic from "next/dynamic";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { JobView, OutputView } from "@/lib/jobs/view";
 import { Dialog } from "@/components/ui/dialog";
+import { JOBS_KEY } from "./use-jobs";
 
 const MeshViewer = dynamic(() => import("@/components/viewer/mesh-viewer").then((m) => m.MeshViewer), {
   ssr: false,
@@ -16,6 +18,7 @@ const SIMPLIFY = [10_000, 50_000, 100_000];
 
 export function MeshView({ job, output, onClose }: { job: JobView; output: OutputView; onClose: () => void }) {
   const [target, setTarget] = useState(SIMPLIFY[1]);
+  const queryClient = useQueryClient();
   const slug = (job.prompt.slice(0, 40) || "model").replace(/[^a-z0-9 _-]/gi, "").trim() || "model";
   const exportHref = (format: string, extra = "") => `/api/outputs/${output.id}/export/${format}?name=${encodeURIComponent(slug)}${extra}`;
   const downloads = [
@@ -37,7 +40,14 @@ export function MeshView({ job, output, onClose }: { job: JobView; output: Outpu
             output.thumbUrl && output.thumbUrl !== output.url
               ? undefined
               : (png) => {
-                  void fetch(`/api/outputs/${output.id}/thumbnail`, { method: "POST", body: png, headers: { "content-type": "image/png" } });
+                  // The gallery then shows the model itself instead of its input image.
+                  void fetch(`/api/outputs/${output.id}/thumbnail`, {
+                    method: "POST",
+                    body: png,
+                    headers: { "content-type": "image/png" },
+                  }).then((res) => {
+                    if (res.ok) void queryClient.invalidateQueries({ queryKey: JOBS_KEY });
+                  });
                 }
           }
         />

@@ -6,24 +6,29 @@ import { isBusy, type JobView } from "@/lib/jobs/view";
 
 export const JOBS_KEY = ["jobs"] as const;
 
-async function fetchJobs(): Promise<JobView[]> {
-  const res = await fetch("/api/jobs", { cache: "no-cache" });
-  if (res.status === 401) {
-    window.location.assign("/sign-in");
-    return [];
-  }
-  if (!res.ok) throw new Error(`The studio answered ${res.status}`);
-  const body = (await res.json()) as { jobs: JobView[] };
-  return body.jobs;
+export interface GalleryData {
+  jobs: JobView[];
+  total: number;
 }
 
-export function useJobs(initial: JobView[]) {
+async function fetchJobs(limit: number): Promise<GalleryData> {
+  const res = await fetch(`/api/jobs?limit=${limit}`, { cache: "no-cache" });
+  if (res.status === 401) {
+    window.location.assign("/sign-in");
+    return { jobs: [], total: 0 };
+  }
+  if (!res.ok) throw new Error(`the studio answered ${res.status}`);
+  return (await res.json()) as GalleryData;
+}
+
+export function useJobs(initial: GalleryData, limit: number) {
   return useQuery({
-    queryKey: JOBS_KEY,
-    queryFn: fetchJobs,
-    initialData: initial,
+    queryKey: [...JOBS_KEY, limit],
+    queryFn: () => fetchJobs(limit),
+    initialData: limit === initial.jobs.length || initial.jobs.length < limit ? initial : undefined,
     initialDataUpdatedAt: 0,
-    refetchInterval: (query) => ((query.state.data ?? []).some(isBusy) ? 1000 : false),
+    placeholderData: (previous) => previous,
+    refetchInterval: (query) => ((query.state.data?.jobs ?? []).some(isBusy) ? 1000 : false),
   });
 }
 
@@ -31,7 +36,20 @@ export function useJobs(initial: JobView[]) {
 export function useAddJob() {
   const client = useQueryClient();
   return (job: JobView) => {
-    client.setQueryData<JobView[]>(JOBS_KEY, (old = []) => [job, ...old.filter((j) => j.id !== job.id)]);
+    client.setQueriesData<GalleryData>({ queryKey: JOBS_KEY }, (old) =>
+      old ? { jobs: [job, ...old.jobs.filter((j) => j.id !== job.id)], total: old.total + 1 } : old,
+    );
+    void client.invalidateQueries({ queryKey: JOBS_KEY });
+  };
+}
+
+/** Changes one job in the cached gallery right away (favorite, removal), then refetches. */
+export function useUpdateJobs() {
+  const client = useQueryClient();
+  return (change: (jobs: JobView[]) => JobView[]) => {
+    client.setQueriesData<GalleryData>({ queryKey: JOBS_KEY }, (old) =>
+      old ? { ...old, jobs: change(old.jobs) } : old,
+    );
     void client.invalidateQueries({ queryKey: JOBS_KEY });
   };
 }

@@ -22,8 +22,9 @@ export function findJobByToken(token: string) {
   return db.job.findUnique({ where: { webhookToken: token } });
 }
 
-export function listJobs(limit = 200) {
+export function listJobs(limit: number) {
   return db.job.findMany({
+    where: { hiddenAt: null },
     orderBy: { createdAt: "desc" },
     take: limit,
     include: { outputs: { orderBy: { index: "asc" } } },
@@ -63,12 +64,8 @@ export async function updateJobIf(
   return r.count === 1;
 }
 
-export function countInFlight() {
-  return db.job.count({ where: { state: { in: [...IN_FLIGHT_STATES] } } });
-}
-
-export function waitingJobs(limit: number) {
-  return db.job.findMany({ where: { state: "WAITING" }, orderBy: { createdAt: "asc" }, take: limit });
+export function countVisible() {
+  return db.job.count({ where: { hiddenAt: null } });
 }
 
 export function dueJobs(now: Date, limit: number) {

@@ -1,13 +1,23 @@
 import "server-only";
 // The gallery as the browser sees it: jobs newest first, as JobViews.
-import { galleryFingerprint, listJobs, waitingPlaces } from "@/lib/db/jobs";
+import { countVisible, galleryFingerprint, listJobs, waitingPlaces } from "@/lib/db/jobs";
 import { db } from "@/lib/db/client";
 import { mediaUrl, toJobView, type JobView } from "./view";
 
-export async function loadGallery(): Promise<{ fingerprint: string; jobs: JobView[] }> {
-  const [fingerprint, rows, waiting] = await Promise.all([
+export const GALLERY_PAGE = 60;
+export const GALLERY_MAX = 2000;
+
+export interface Gallery {
+  fingerprint: string;
+  total: number;
+  jobs: JobView[];
+}
+
+export async function loadGallery(limit = GALLERY_PAGE): Promise<Gallery> {
+  const [fingerprint, total, rows, waiting] = await Promise.all([
     galleryFingerprint(),
-    listJobs(),
+    countVisible(),
+    listJobs(Math.min(Math.max(1, limit), GALLERY_MAX)),
     waitingPlaces(),
   ]);
   const place = new Map(waiting.map((w, i) => [w.id, i + 1]));
@@ -27,6 +37,7 @@ export async function loadGallery(): Promise<{ fingerprint: string; jobs: JobVie
   ]);
   return {
     fingerprint,
+    total,
     jobs: rows.map((r) =>
       toJobView(r, {
         waitingPlace: place.get(r.id) ?? null,

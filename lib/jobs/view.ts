@@ -39,6 +39,7 @@ export interface JobView {
   params: Record<string, unknown>;
   seed: number | null;
   state: JobState;
+  favorite: boolean;
   error: string | null;
   note: string | null;
   waitingPlace: number | null;
@@ -47,6 +48,7 @@ export interface JobView {
   startedAt: string | null;
   finishedAt: string | null;
   inputImageUrl: string | null;
+  input: { source: "output" | "upload"; id: string } | null;
   outputs: OutputView[];
 }
 
@@ -79,12 +81,15 @@ interface JobRowLike {
   params: string;
   seed: number | null;
   state: string;
+  favorite: boolean;
   errorMessage: string | null;
   lastPollError: string | null;
   createdAt: Date;
   submittedAt: Date | null;
   startedAt: Date | null;
   finishedAt: Date | null;
+  inputOutputId: string | null;
+  inputUploadId: string | null;
   outputs: OutputRow[];
 }
 
@@ -129,6 +134,7 @@ export function toJobView(
     params,
     seed: job.seed,
     state: job.state as JobState,
+    favorite: job.favorite,
     error: job.errorMessage,
     note: job.state === "COMPLETED" || job.state === "FAILED" ? null : job.lastPollError,
     waitingPlace: extra.waitingPlace ?? null,
@@ -137,6 +143,11 @@ export function toJobView(
     startedAt: job.startedAt?.toISOString() ?? null,
     finishedAt: job.finishedAt?.toISOString() ?? null,
     inputImageUrl: extra.inputImageUrl ?? null,
+    input: job.inputOutputId
+      ? { source: "output", id: job.inputOutputId }
+      : job.inputUploadId
+        ? { source: "upload", id: job.inputUploadId }
+        : null,
     outputs: job.outputs.map(toOutputView),
   };
 }

@@ -91,8 +91,19 @@ export async function ingestOutput(args: {
       false,
     );
   }
-  const base = `outputs/${args.jobId}/${args.index}`;
-  const mediaKey = `${base}.${type.ext}`;
+  const mediaKey = `outputs/${args.jobId}/${args.index}.${type.ext}`;
+  const stored: IngestResult = {
+    mediaKey,
+    mimeType: type.mime,
+    bytes: bytes.length,
+    width: null,
+    height: null,
+    thumbKey: null,
+    previewKey: null,
+    previewBytes: null,
+    triangles: null,
+    vertices: null,
+  };
   if (type.kind === "image") {
     let meta: Metadata;
     let thumb: Buffer;
@@ -105,18 +116,7 @@ export async function ingestOutput(args: {
     await writeMedia(mediaKey, bytes);
     const thumbKey = `thumbs/${args.jobId}/${args.index}.webp`;
     await writeMedia(thumbKey, thumb);
-    return {
-      mediaKey,
-      mimeType: type.mime,
-      bytes: bytes.length,
-      width: meta.width ?? null,
-      height: meta.height ?? null,
-      thumbKey,
-      previewKey: null,
-      previewBytes: null,
-      triangles: null,
-      vertices: null,
-    };
+    return { ...stored, width: meta.width ?? null, height: meta.height ?? null, thumbKey };
   }
   // Keep the original even if the preview cannot be made: nothing that was made is lost.
   await writeMedia(mediaKey, bytes);
@@ -125,12 +125,7 @@ export async function ingestOutput(args: {
     const previewKey = `previews/${args.jobId}/${args.index}.glb`;
     await writeMedia(previewKey, preview.glb);
     return {
-      mediaKey,
-      mimeType: type.mime,
-      bytes: bytes.length,
-      width: null,
-      height: null,
-      thumbKey: null,
+      ...stored,
       previewKey,
       previewBytes: preview.glb.byteLength,
       triangles: preview.stats.triangles,
@@ -139,18 +134,7 @@ export async function ingestOutput(args: {
   } catch (err) {
     if (err instanceof MeshParseError) {
       console.warn("[media] mesh preview failed", args.jobId, err.message);
-      return {
-        mediaKey,
-        mimeType: type.mime,
-        bytes: bytes.length,
-        width: null,
-        height: null,
-        thumbKey: null,
-        previewKey: null,
-        previewBytes: null,
-        triangles: null,
-        vertices: null,
-      };
+      return stored;
     }
     throw err;
   }

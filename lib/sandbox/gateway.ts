@@ -10,6 +10,7 @@ import { MODELS, imageDimensions, modelByPath, type GatewayState, type ModelId }
 import { guardedFetch } from "@/lib/net/guarded-fetch";
 import { makeImage, type ImageFormat } from "./image-maker";
 import { makeMesh } from "./mesh-maker";
+import { seedFromText } from "./prng";
 
 export interface SandboxOptions {
   /** Folder for request records and made media. */
@@ -132,7 +133,7 @@ export function createSandbox(opts: SandboxOptions) {
       if (MODELS[rec.model].kind === "image") {
         const p = rec.params as { prompt: string; seed?: number; num_images: number; output_format: ImageFormat; image_size?: string; negative_prompt?: string };
         const { width, height } = imageDimensions(rec.model, p.image_size);
-        const seed = p.seed ?? hashSeed(p.prompt);
+        const seed = p.seed ?? seedFromText(p.prompt);
         for (let i = 0; i < p.num_images; i++) {
           const bytes = await makeImage({ prompt: p.prompt, seed, width, height, format: p.output_format, index: i, negativePrompt: p.negative_prompt });
           const name = `output-${i}.${EXT[p.output_format]}`;
@@ -160,7 +161,7 @@ export function createSandbox(opts: SandboxOptions) {
           };
           return;
         }
-        const glb = await makeMesh({ image, faceCount: p.face_count, prompt: p.prompt, seed: hashSeed(p.input_image_url) });
+        const glb = await makeMesh({ image, faceCount: p.face_count, prompt: p.prompt, seed: seedFromText(p.input_image_url) });
         await writeAtomic(path.join(outDir, "output-0.glb"), Buffer.from(glb));
         files.push("output-0.glb");
       }
@@ -357,6 +358,10 @@ export function createSandbox(opts: SandboxOptions) {
     }
     const name = rec.outcome.files[Number(m[1])];
     if (!name) return new Response("Not found", { status: 404 });
+    // Links that expired (404) or a CDN that keeps failing (500), on request.
+    const wants = directives(rec.params);
+    if (wants.includes("media=404")) return new Response("Not found", { status: 404 });
+    if (wants.includes("media=500")) return new Response("Upstream error", { status: 500 });
     const bytes = await fs.readFile(path.join(mediaDir, id, name));
     return new Response(new Uint8Array(bytes), {
       status: 200,
@@ -422,14 +427,4 @@ async function writeAtomic(file: string, bytes: Buffer) {
   const tmp = `${file}.${randomUUID()}.tmp`;
   await fs.writeFile(tmp, bytes);
   await fs.rename(tmp, file);
-}
-
-/** A stable seed from text, for requests that carry none (the Instruct model has no seed). */
-export function hashSeed(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  return (h >>> 0) % 2147483647;
 }

@@ -2,6 +2,7 @@
 // clouds, ridges, orbs, optional lake, grain) whose palette and style come from the prompt and
 // whose arrangement comes from the seed and index.
 import sharp from "sharp";
+import { hashString, mulberry32, type Rng } from "./prng";
 
 export type ImageFormat = "png" | "jpeg" | "webp";
 
@@ -16,7 +17,6 @@ export interface ImageSpec {
 }
 
 type Rgb = [number, number, number];
-type Rng = () => number;
 
 const MIN_SIDE = 64;
 const MAX_SIDE = 2048;
@@ -449,27 +449,6 @@ function oklch(l: number, c: number, hueDegrees: number): Rgb {
   }
 }
 
-function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  }
-  // FNV-1a alone mixes the last characters poorly; a murmur finaliser spreads them.
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function lerp(a: number, b: number, t: number): number {
   return a + (b - a) * t;

@@ -2,6 +2,7 @@
 // the input image's brightness and a seeded low-frequency wobble, wrapped in that image.
 import { Document, NodeIO, type TypedArray } from "@gltf-transform/core";
 import sharp from "sharp";
+import { hashString, mulberry32 } from "./prng";
 
 export interface MeshSpec {
   image: Buffer;
@@ -379,23 +380,3 @@ async function writeGlb(geometry: Geometry, texture: Texture): Promise<Uint8Arra
   return new NodeIO().writeBinary(doc);
 }
 
-function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  }
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -1,26 +1,34 @@
 "use client";
 // The studio screen: the composer beside the gallery, and the dialogs they open.
 import { useState } from "react";
-import { Composer } from "@/components/composer/composer";
+import { Composer, type ComposerPreset } from "@/components/composer/composer";
 import type { InputImage } from "@/components/composer/input-image-picker";
 import { Gallery } from "@/components/gallery/gallery";
 import { ImageView } from "@/components/gallery/image-view";
 import { MeshView } from "@/components/gallery/mesh-view";
-import { useAddJob, useJobs } from "@/components/gallery/use-jobs";
+import { useAddJob, useJobs, useUpdateJobs, type GalleryData } from "@/components/gallery/use-jobs";
 import { Providers } from "@/components/providers";
 import type { ModelId } from "@/lib/gateway/models";
 import type { JobView, OutputView } from "@/lib/jobs/view";
-import { generate, retryJob } from "../actions";
+import { generate, hideJob, restoreJob, retryJob, setFavorite } from "../actions";
 
 type Open = { kind: "image" | "mesh"; jobId: string; outputId: string } | null;
 
-function StudioInner({ initialJobs }: { initialJobs: JobView[] }) {
-  const { data: jobs, error } = useJobs(initialJobs);
+const PAGE = 60;
+
+function StudioInner({ initial }: { initial: GalleryData }) {
+  const [limit, setLimit] = useState(PAGE);
+  const { data, error, isFetching } = useJobs(initial, limit);
+  const jobs = data?.jobs ?? initial.jobs;
+  const total = data?.total ?? initial.total;
   const addJob = useAddJob();
+  const updateJobs = useUpdateJobs();
   const [model, setModel] = useState<ModelId>("hunyuan-image");
   const [input, setInput] = useState<InputImage | null>(null);
+  const [preset, setPreset] = useState<ComposerPreset | null>(null);
   const [open, setOpen] = useState<Open>(null);
-  const [retryError, setRetryError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [removed, setRemoved] = useState<JobView | null>(null);
 
   const openJob = open ? jobs.find((j) => j.id === open.jobId) : undefined;
   const openOutput = openJob?.outputs.find((o) => o.id === open?.outputId);
@@ -32,11 +40,44 @@ function StudioInner({ initialJobs }: { initialJobs: JobView[] }) {
     window.scrollTo({ top: 0, behavior: "smooth" });
   }
 
+  function reuse(job: JobView) {
+    setModel(job.model);
+    setPreset({ nonce: Date.now(), params: { ...job.params, prompt: job.prompt } });
+    if (job.kind === "mesh" && job.input) {
+      setInput({ ...job.input, url: job.inputImageUrl ?? "", label: job.prompt || "Input image" });
+    }
+    window.scrollTo({ top: 0, behavior: "smooth" });
+  }
+
+  async function run<T>(work: () => Promise<{ ok: true; data: T } | { ok: false; message: string }>) {
+    setProblem(null);
+    const r = await work();
+    if (!r.ok) setProblem(r.message);
+    return r.ok ? r.data : null;
+  }
+
   async function retry(job: JobView) {
-    setRetryError(null);
-    const r = await retryJob({ jobId: job.id });
-    if (r.ok) addJob(r.data);
-    else setRetryError(r.message);
+    const made = await run(() => retryJob({ jobId: job.id }));
+    if (made) addJob(made);
+  }
+
+  async function favorite(job: JobView, value: boolean) {
+    updateJobs((all) => all.map((j) => (j.id === job.id ? { ...j, favorite: value } : j)));
+    await run(() => setFavorite({ jobId: job.id, favorite: value }));
+  }
+
+  async function remove(job: JobView) {
+    updateJobs((all) => all.filter((j) => j.id !== job.id));
+    if (await run(() => hideJob({ jobId: job.id }))) setRemoved(job);
+  }
+
+  async function undoRemove() {
+    const job = removed;
+    setRemoved(null);
+    if (job) {
+      await run(() => restoreJob({ jobId: job.id }));
+      updateJobs((all) => all);
+    }
   }
 
   return (
@@ -44,6 +85,7 @@ function StudioInner({ initialJobs }: { initialJobs: JobView[] }) {
       <aside className="lg:sticky lg:top-6 lg:self-start">
         <div className="rounded-2xl border border-neutral-800 bg-neutral-900/50 p-5">
           <Composer
+            preset={preset}
             generate={generate}
             onCreated={addJob}
             input={input}
@@ -59,21 +101,38 @@ function StudioInner({ initialJobs }: { initialJobs: JobView[] }) {
             The gallery could not be refreshed ({error.message}). It will try again.
           </p>
         ) : null}
-        {retryError ? (
+        {problem ? (
           <p role="alert" className="mb-3 rounded-lg border border-red-500/30 bg-red-500/10 px-3 py-2 text-xs text-red-200">
-            {retryError}
+            {problem}
           </p>
         ) : null}
         <Gallery
           jobs={jobs}
+          total={total}
+          loadingOlder={isFetching && jobs.length < limit && jobs.length < total}
+          onShowOlder={() => setLimit((l) => l + PAGE)}
           actions={{
             onOpenImage: (job, o) => setOpen({ kind: "image", jobId: job.id, outputId: o.id }),
             onOpenMesh: (job, o) => setOpen({ kind: "mesh", jobId: job.id, outputId: o.id }),
             onMake3d: make3d,
             onRetry: (job) => void retry(job),
+            onReuse: reuse,
+            onFavorite: (job, value) => void favorite(job, value),
+            onRemove: (job) => void remove(job),
           }}
         />
       </main>
+      {removed ? (
+        <div role="status" className="fixed bottom-6 left-1/2 z-50 flex -translate-x-1/2 items-center gap-3 rounded-xl border border-neutral-700 bg-neutral-900 px-4 py-2.5 text-sm shadow-2xl">
+          <span className="max-w-xs truncate text-neutral-300">Removed “{removed.prompt || removed.modelLabel}” from the gallery.</span>
+          <button type="button" onClick={() => void undoRemove()} className="font-medium text-violet-300 hover:text-violet-200">
+            Undo
+          </button>
+          <button type="button" aria-label="Dismiss" onClick={() => setRemoved(null)} className="text-neutral-500 hover:text-neutral-300">
+            ×
+          </button>
+        </div>
+      ) : null}
       {open && openJob && openOutput ? (
         open.kind === "image" ? (
           <ImageView job={openJob} output={openOutput} onClose={() => setOpen(null)} onMake3d={make3d} />
@@ -85,10 +144,10 @@ function StudioInner({ initialJobs }: { initialJobs: JobView[] }) {
   );
 }
 
-export function Studio({ initialJobs }: { initialJobs: JobView[] }) {
+export function Studio({ initial }: { initial: GalleryData }) {
   return (
     <Providers>
-      <StudioInner initialJobs={initialJobs} />
+      <StudioInner initial={initial} />
     </Providers>
   );
 }

@@ -1,7 +1,10 @@
 // The gallery's state for React Query. Database reads only; answers 304 while nothing changed.
 import { requestHasSession } from "@/lib/auth/access";
 import { galleryFingerprint } from "@/lib/db/jobs";
-import { loadGallery } from "@/lib/jobs/gallery";
+import { z } from "zod";
+import { GALLERY_MAX, GALLERY_PAGE, loadGallery } from "@/lib/jobs/gallery";
+
+const query = z.object({ limit: z.coerce.number().int().min(1).max(GALLERY_MAX).catch(GALLERY_PAGE) });
 
 export const dynamic = "force-dynamic";
 
@@ -9,13 +12,14 @@ export async function GET(req: Request) {
   if (!requestHasSession(req)) {
     return Response.json({ error: "Sign in to see the gallery." }, { status: 401 });
   }
-  const etag = `"${await galleryFingerprint()}"`;
+  const { limit } = query.parse({ limit: new URL(req.url).searchParams.get("limit") ?? undefined });
+  const etag = `"${await galleryFingerprint()}-${limit}"`;
   if (req.headers.get("if-none-match") === etag) {
     return new Response(null, { status: 304, headers: { etag, "cache-control": "private, no-cache" } });
   }
-  const gallery = await loadGallery();
+  const gallery = await loadGallery(limit);
   return Response.json(
-    { jobs: gallery.jobs },
-    { headers: { etag: `"${gallery.fingerprint}"`, "cache-control": "private, no-cache" } },
+    { jobs: gallery.jobs, total: gallery.total },
+    { headers: { etag: `"${gallery.fingerprint}-${limit}"`, "cache-control": "private, no-cache" } },
   );
 }

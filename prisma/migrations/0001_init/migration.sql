@@ -20,6 +20,8 @@ CREATE TABLE "Job" (
     "finishedAt" DATETIME,
     "updatedAt" DATETIME NOT NULL,
     "version" INTEGER NOT NULL DEFAULT 0,
+    "favorite" BOOLEAN NOT NULL DEFAULT false,
+    "hiddenAt" DATETIME,
     "nextPollAt" DATETIME,
     "pollCount" INTEGER NOT NULL DEFAULT 0,
     "failures" INTEGER NOT NULL DEFAULT 0,

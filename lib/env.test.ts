@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseEnv } from "./env";
+
+const base = { DATA_DIR: "/tmp/studio-env-test" };
+
+describe("configuration", () => {
+  it("runs on the sandbox with nothing configured", () => {
+    const e = parseEnv({ ...base });
+    expect(e.mode).toBe("sandbox");
+    expect(e.gatewayUrl).toBe("http://127.0.0.1:3000/sandbox");
+    expect(e.port).toBe(3000);
+    expect(e.maxInFlight).toBe(4);
+    expect(e.databaseUrl).toBe("file:/tmp/studio-env-test/studio.db");
+    expect(e.mediaDir).toBe("/tmp/studio-env-test/media");
+  });
+
+  it("uses the real gateway when a key is set", () => {
+    const e = parseEnv({ ...base, PIXAZO_API_KEY: "abcdefgh1234", STUDIO_PASSWORD: "long enough" });
+    expect(e.mode).toBe("pixazo");
+    expect(e.gatewayUrl).toBe("https://gateway.pixazo.ai");
+    expect(e.apiKey).toBe("abcdefgh1234");
+  });
+
+  it.each([
+    [{ PORT: "abc" }, "PORT"],
+    [{ PORT: "70000" }, "PORT"],
+    [{ PIXAZO_GATEWAY_URL: "ftp://x" }, "PIXAZO_GATEWAY_URL"],
+    [{ PUBLIC_BASE_URL: "not a url" }, "PUBLIC_BASE_URL"],
+    [{ GATEWAY_MAX_IN_FLIGHT: "0" }, "GATEWAY_MAX_IN_FLIGHT"],
+    [{ STUDIO_PASSWORD: "short" }, "STUDIO_PASSWORD"],
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
+    [{ PIXAZO_API_KEY: "abcdefgh1234", NODE_ENV: "production" }, "STUDIO_PASSWORD"],
+  ])("refuses %j naming %s", (vars, name) => {
+    expect(() => parseEnv({ ...base, ...vars })).toThrow(ConfigError);
+    expect(() => parseEnv({ ...base, ...vars })).toThrow(name);
+  });
+});
