@@ -43,13 +43,21 @@ export function useAddJob() {
   };
 }
 
-/** Changes one job in the cached gallery right away (favorite, removal), then refetches. */
-export function useUpdateJobs() {
+/**
+ * Changes the cached gallery right away (favorite, removal), runs the server action, then
+ * refetches, so the server's answer, not the guess, is what stays on screen.
+ */
+export function useOptimistic() {
   const client = useQueryClient();
-  return (change: (jobs: JobView[]) => JobView[]) => {
+  return async <T,>(change: (jobs: JobView[]) => JobView[], work: () => Promise<T>): Promise<T> => {
+    await client.cancelQueries({ queryKey: JOBS_KEY });
     client.setQueriesData<GalleryData>({ queryKey: JOBS_KEY }, (old) =>
       old ? { ...old, jobs: change(old.jobs) } : old,
     );
-    void client.invalidateQueries({ queryKey: JOBS_KEY });
+    try {
+      return await work();
+    } finally {
+      void client.invalidateQueries({ queryKey: JOBS_KEY });
+    }
   };
 }

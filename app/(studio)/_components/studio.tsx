@@ -6,7 +6,7 @@ import type { InputImage } from "@/components/composer/input-image-picker";
 import { Gallery } from "@/components/gallery/gallery";
 import { ImageView } from "@/components/gallery/image-view";
 import { MeshView } from "@/components/gallery/mesh-view";
-import { useAddJob, useJobs, useUpdateJobs, type GalleryData } from "@/components/gallery/use-jobs";
+import { useAddJob, useJobs, useOptimistic, type GalleryData } from "@/components/gallery/use-jobs";
 import { Providers } from "@/components/providers";
 import type { ModelId } from "@/lib/gateway/models";
 import type { JobView, OutputView } from "@/lib/jobs/view";
@@ -22,7 +22,7 @@ function StudioInner({ initial }: { initial: GalleryData }) {
   const jobs = data?.jobs ?? initial.jobs;
   const total = data?.total ?? initial.total;
   const addJob = useAddJob();
-  const updateJobs = useUpdateJobs();
+  const optimistic = useOptimistic();
   const [model, setModel] = useState<ModelId>("hunyuan-image");
   const [input, setInput] = useState<InputImage | null>(null);
   const [preset, setPreset] = useState<ComposerPreset | null>(null);
@@ -62,22 +62,24 @@ function StudioInner({ initial }: { initial: GalleryData }) {
   }
 
   async function favorite(job: JobView, value: boolean) {
-    updateJobs((all) => all.map((j) => (j.id === job.id ? { ...j, favorite: value } : j)));
-    await run(() => setFavorite({ jobId: job.id, favorite: value }));
+    await optimistic(
+      (all) => all.map((j) => (j.id === job.id ? { ...j, favorite: value } : j)),
+      () => run(() => setFavorite({ jobId: job.id, favorite: value })),
+    );
   }
 
   async function remove(job: JobView) {
-    updateJobs((all) => all.filter((j) => j.id !== job.id));
-    if (await run(() => hideJob({ jobId: job.id }))) setRemoved(job);
+    const done = await optimistic(
+      (all) => all.filter((j) => j.id !== job.id),
+      () => run(() => hideJob({ jobId: job.id })),
+    );
+    if (done) setRemoved(job);
   }
 
   async function undoRemove() {
     const job = removed;
     setRemoved(null);
-    if (job) {
-      await run(() => restoreJob({ jobId: job.id }));
-      updateJobs((all) => all);
-    }
+    if (job) await optimistic((all) => all, () => run(() => restoreJob({ jobId: job.id })));
   }
 
   return (
