@@ -7,7 +7,13 @@ import { test, expect, type Page } from "@playwright/test";
 import { captureGenerate, jobIdOf } from "./support/actions";
 import { freePort, startSandbox, startStudio, tempDir, type Proc } from "./support/studio-process";
 
-type Job = { id: string; state: string; prompt: string; error: string | null; outputs: { state: string; url: string | null }[] };
+type Job = {
+  id: string;
+  state: string;
+  prompt: string;
+  error: string | null;
+  outputs: { state: string; url: string | null }[];
+};
 
 async function jobs(page: Page, base: string): Promise<Job[]> {
   const res = await page.request.get(`${base}/api/jobs`);
@@ -35,7 +41,9 @@ test.afterEach(async () => {
   await Promise.all(procs.splice(0).map((p) => p.kill("SIGKILL")));
 });
 
-test("SIGKILL with 20 jobs in flight: after a restart all 20 complete, each sent once, each output stored once", async ({ page }) => {
+test("SIGKILL with 20 jobs in flight: after a restart all 20 complete, each sent once, each output stored once", async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   const dataDir = tempDir("studio-kill-");
   const port = freePort();
@@ -45,10 +53,20 @@ test("SIGKILL with 20 jobs in flight: after a restart all 20 complete, each sent
   await page.goto(studio.url);
   const generate = await captureGenerate(page, "kill test 0");
   for (let i = 1; i < 20; i++) {
-    const r = await generate.call({ model: "hunyuan-image", prompt: `kill test ${i}`, image_size: "square" });
+    const r = await generate.call({
+      model: "hunyuan-image",
+      prompt: `kill test ${i}`,
+      image_size: "square",
+    });
     expect(jobIdOf(r.text), r.text.slice(0, 300)).not.toBeNull();
   }
-  await waitFor(async () => (await jobs(page, studio.url)).filter((j) => j.state === "QUEUED" || j.state === "PROCESSING").length === 20, 60_000, "20 jobs in flight");
+  await waitFor(
+    async () =>
+      (await jobs(page, studio.url)).filter((j) => j.state === "QUEUED" || j.state === "PROCESSING")
+        .length === 20,
+    60_000,
+    "20 jobs in flight",
+  );
 
   await studio.kill("SIGKILL");
   studio = await startStudio({ port, dataDir, env });
@@ -57,7 +75,10 @@ test("SIGKILL with 20 jobs in flight: after a restart all 20 complete, each sent
   await waitFor(
     async () => {
       const all = await jobs(page, studio.url);
-      return all.length === 20 && all.every((j) => j.state === "COMPLETED" && j.outputs.every((o) => o.state === "STORED"));
+      return (
+        all.length === 20 &&
+        all.every((j) => j.state === "COMPLETED" && j.outputs.every((o) => o.state === "STORED"))
+      );
     },
     180_000,
     "all 20 jobs completed and stored",
@@ -65,27 +86,44 @@ test("SIGKILL with 20 jobs in flight: after a restart all 20 complete, each sent
   const all = await jobs(page, studio.url);
   expect(all.map((j) => j.outputs.length)).toEqual(Array(20).fill(1));
   // The gateway saw exactly 20 submits: one request record each.
-  const records = readdirSync(path.join(dataDir, "sandbox", "requests")).filter((f) => f.endsWith(".json"));
+  const records = readdirSync(path.join(dataDir, "sandbox", "requests")).filter((f) =>
+    f.endsWith(".json"),
+  );
   expect(records).toHaveLength(20);
   // One original and one thumbnail per job, and no temporary file left behind.
   const media = allFiles(path.join(dataDir, "media"));
   expect(media.filter((f) => f.includes(`${path.sep}outputs${path.sep}`))).toHaveLength(20);
   expect(media.filter((f) => f.endsWith(".tmp"))).toEqual([]);
-  console.log(`[figures] jobs recovered after SIGKILL: ${all.length}/20; gateway submits: ${records.length}`);
+  console.log(
+    `[figures] jobs recovered after SIGKILL: ${all.length}/20; gateway submits: ${records.length}`,
+  );
 });
 
-test("with 20 % of status reads failing (429, 500, truncated JSON) every job reaches its true end state", async ({ page }) => {
+test("with 20 % of status reads failing (429, 500, truncated JSON) every job reaches its true end state", async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   // A gateway of its own, reached like the real one: no webhook (no PUBLIC_BASE_URL), so every
   // state change is learnt by polling through the faults.
   const key = "fault-test-key-0001";
   const sbPort = freePort();
-  const gateway = await startSandbox({ port: sbPort, dir: tempDir("sandbox-faults-"), key, speed: 0.7, faultRate: 0.2 });
+  const gateway = await startSandbox({
+    port: sbPort,
+    dir: tempDir("sandbox-faults-"),
+    key,
+    speed: 0.7,
+    faultRate: 0.2,
+  });
   procs.push(gateway);
   const studio = await startStudio({
     port: freePort(),
     dataDir: tempDir("studio-faults-"),
-    env: { PIXAZO_API_KEY: key, PIXAZO_GATEWAY_URL: gateway.url, STUDIO_PASSWORD: "fault-test-password", GATEWAY_MAX_IN_FLIGHT: "20" },
+    env: {
+      PIXAZO_API_KEY: key,
+      PIXAZO_GATEWAY_URL: gateway.url,
+      STUDIO_PASSWORD: "fault-test-password",
+      GATEWAY_MAX_IN_FLIGHT: "20",
+    },
   });
   procs.push(studio);
   await page.goto(`${studio.url}/sign-in`);
@@ -97,11 +135,20 @@ test("with 20 % of status reads failing (429, 500, truncated JSON) every job rea
     const fate = i % 7 === 3 ? "failed" : i % 7 === 5 ? "error" : null;
     const prompt = `faults ${i}${fate ? ` [sandbox:fail=${fate}]` : ""}`;
     expected.set(prompt, fate ? fate.toUpperCase() : "COMPLETED");
-    const r = await generate.call({ model: "hunyuan-image-3-0-instruct", prompt, image_size: "512x512" });
+    const r = await generate.call({
+      model: "hunyuan-image-3-0-instruct",
+      prompt,
+      image_size: "512x512",
+    });
     expect(jobIdOf(r.text)).not.toBeNull();
   }
   await waitFor(
-    async () => (await jobs(page, studio.url)).every((j) => ["COMPLETED", "FAILED", "ERROR"].includes(j.state) && j.outputs.every((o) => o.state === "STORED")),
+    async () =>
+      (await jobs(page, studio.url)).every(
+        (j) =>
+          ["COMPLETED", "FAILED", "ERROR"].includes(j.state) &&
+          j.outputs.every((o) => o.state === "STORED"),
+      ),
     240_000,
     "every job terminal",
   );
@@ -126,16 +173,27 @@ test("with 20 % of status reads failing (429, 500, truncated JSON) every job rea
   );
 });
 
-test("forged callbacks change nothing the gateway's own status does not confirm", async ({ page }) => {
+test("forged callbacks change nothing the gateway's own status does not confirm", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const dataDir = tempDir("studio-hooks-");
   const studio = await startStudio({ port: freePort(), dataDir, env: { SANDBOX_SPEED: "1" } });
   procs.push(studio);
   await page.goto(studio.url);
   await captureGenerate(page, "slow job [sandbox:slow]");
-  await waitFor(async () => (await jobs(page, studio.url)).some((j) => j.state === "QUEUED" || j.state === "PROCESSING"), 30_000, "job sent");
+  await waitFor(
+    async () =>
+      (await jobs(page, studio.url)).some((j) => j.state === "QUEUED" || j.state === "PROCESSING"),
+    30_000,
+    "job sent",
+  );
   const db = new Database(path.join(dataDir, "studio.db"), { readonly: true });
-  const row = db.prepare(`SELECT id, webhookToken, requestId FROM "Job" LIMIT 1`).get() as { id: string; webhookToken: string; requestId: string };
+  const row = db.prepare(`SELECT id, webhookToken, requestId FROM "Job" LIMIT 1`).get() as {
+    id: string;
+    webhookToken: string;
+    requestId: string;
+  };
   db.close();
 
   const fake = {
@@ -145,10 +203,14 @@ test("forged callbacks change nothing the gateway's own status does not confirm"
     error: null,
     output: { media_url: ["https://evil.example/x.png"], media_type: "image/png" },
   };
-  const wrong = await page.request.post(`${studio.url}/api/webhooks/pixazo/${"A".repeat(43)}`, { data: fake });
+  const wrong = await page.request.post(`${studio.url}/api/webhooks/pixazo/${"A".repeat(43)}`, {
+    data: fake,
+  });
   expect(wrong.status()).toBe(404);
   for (let i = 0; i < 3; i++) {
-    const res = await page.request.post(`${studio.url}/api/webhooks/pixazo/${row.webhookToken}`, { data: fake });
+    const res = await page.request.post(`${studio.url}/api/webhooks/pixazo/${row.webhookToken}`, {
+      data: fake,
+    });
     expect(res.status()).toBe(202);
   }
   await new Promise((r) => setTimeout(r, 2500));
@@ -156,7 +218,14 @@ test("forged callbacks change nothing the gateway's own status does not confirm"
   expect(["QUEUED", "PROCESSING"]).toContain(job.state);
   expect(job.outputs).toHaveLength(0);
 
-  await waitFor(async () => (await jobs(page, studio.url)).find((j) => j.id === row.id)!.outputs.some((o) => o.state === "STORED"), 90_000, "real completion");
+  await waitFor(
+    async () =>
+      (await jobs(page, studio.url))
+        .find((j) => j.id === row.id)!
+        .outputs.some((o) => o.state === "STORED"),
+    90_000,
+    "real completion",
+  );
   await page.request.post(`${studio.url}/api/webhooks/pixazo/${row.webhookToken}`, { data: fake });
   await new Promise((r) => setTimeout(r, 1500));
   job = (await jobs(page, studio.url)).find((j) => j.id === row.id)!;
@@ -165,14 +234,26 @@ test("forged callbacks change nothing the gateway's own status does not confirm"
   expect(job.outputs[0].url).toMatch(/^\/media\/outputs\//);
 });
 
-test("two studio processes sharing one database send each job once and leave none behind", async ({ page }) => {
+test("two studio processes sharing one database send each job once and leave none behind", async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   // The gateway lives apart from both studios, as the real one does.
   const key = "pair-test-key-0001";
-  const gateway = await startSandbox({ port: freePort(), dir: tempDir("sandbox-pair-"), key, speed: 1 });
+  const gateway = await startSandbox({
+    port: freePort(),
+    dir: tempDir("sandbox-pair-"),
+    key,
+    speed: 1,
+  });
   procs.push(gateway);
   const dataDir = tempDir("studio-pair-");
-  const env = { PIXAZO_API_KEY: key, PIXAZO_GATEWAY_URL: gateway.url, STUDIO_PASSWORD: "pair-test-password", GATEWAY_MAX_IN_FLIGHT: "6" };
+  const env = {
+    PIXAZO_API_KEY: key,
+    PIXAZO_GATEWAY_URL: gateway.url,
+    STUDIO_PASSWORD: "pair-test-password",
+    GATEWAY_MAX_IN_FLIGHT: "6",
+  };
   const a = await startStudio({ port: freePort(), dataDir, env });
   procs.push(a);
   const b = await startStudio({ port: freePort(), dataDir, env });
@@ -183,7 +264,11 @@ test("two studio processes sharing one database send each job once and leave non
   await page.getByRole("button", { name: "Sign in" }).click();
   const generate = await captureGenerate(page, "pair 0");
   for (let i = 1; i < 12; i++) {
-    const r = await generate.call({ model: "hunyuan-image", prompt: `pair ${i}`, image_size: "square" });
+    const r = await generate.call({
+      model: "hunyuan-image",
+      prompt: `pair ${i}`,
+      image_size: "square",
+    });
     expect(jobIdOf(r.text)).not.toBeNull();
   }
   // One of the two dies mid-way; the other picks up its jobs when their leases run out.
@@ -192,15 +277,22 @@ test("two studio processes sharing one database send each job once and leave non
   await waitFor(
     async () => {
       const all = await jobs(page, b.url);
-      return all.length === 12 && all.every((j) => j.state === "COMPLETED" && j.outputs.every((o) => o.state === "STORED"));
+      return (
+        all.length === 12 &&
+        all.every((j) => j.state === "COMPLETED" && j.outputs.every((o) => o.state === "STORED"))
+      );
     },
     200_000,
     "all jobs completed by the surviving studio",
   );
-  const stats = (await (await page.request.get(`${gateway.url}/_sandbox/stats`)).json()) as { submits: number };
+  const stats = (await (await page.request.get(`${gateway.url}/_sandbox/stats`)).json()) as {
+    submits: number;
+  };
   expect(stats.submits).toBe(12);
   const db = new Database(path.join(dataDir, "studio.db"), { readonly: true });
-  const distinct = db.prepare(`SELECT COUNT(DISTINCT "requestId") AS n FROM "Job"`).get() as { n: number };
+  const distinct = db.prepare(`SELECT COUNT(DISTINCT "requestId") AS n FROM "Job"`).get() as {
+    n: number;
+  };
   db.close();
   expect(distinct.n).toBe(12);
 });

@@ -1,6 +1,9 @@
 import { test, expect } from "./fixtures";
 
-test("curate the gallery: favorite, filter, search, remove with undo, and reuse settings", async ({ studio, page }) => {
+test("curate the gallery: favorite, filter, search, remove with undo, and reuse settings", async ({
+  studio,
+  page,
+}) => {
   await studio.open();
   const a = "Curate: misty pine forest";
   const b = "Curate: copper teapot still life";
@@ -18,12 +21,18 @@ test("curate the gallery: favorite, filter, search, remove with undo, and reuse 
   await studio.waitCompleted(a);
 
   await studio.job(a).getByRole("button", { name: "Favorite" }).click();
-  await expect(studio.job(a).getByRole("button", { name: "Favorite" })).toHaveAttribute("aria-pressed", "true");
+  await expect(studio.job(a).getByRole("button", { name: "Favorite" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
   await studio.gallery.getByRole("button", { name: "Favorites" }).click();
   await expect(studio.job(a)).toBeVisible();
   await expect(studio.job(b)).toHaveCount(0);
   await page.reload();
-  await expect(studio.job(a).getByRole("button", { name: "Favorite" })).toHaveAttribute("aria-pressed", "true");
+  await expect(studio.job(a).getByRole("button", { name: "Favorite" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
 
   await studio.gallery.getByRole("searchbox", { name: "Search prompts" }).fill("teapot");
   await expect(studio.job(b)).toBeVisible();

@@ -5,7 +5,10 @@ function pngSize(bytes: Buffer) {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
-test("a prompt on Hunyuan Image v3 becomes images the designer can open, download and keep", async ({ studio, page }) => {
+test("a prompt on Hunyuan Image v3 becomes images the designer can open, download and keep", async ({
+  studio,
+  page,
+}) => {
   const prompt = "A lighthouse on a cliff at dusk, e2e v3";
   await studio.open();
   await expect(page.getByRole("status").filter({ hasText: "Sandbox mode" })).toBeVisible();
@@ -49,7 +52,10 @@ test("a prompt on Hunyuan Image v3 becomes images the designer can open, downloa
   await expect(studio.job(prompt).getByText("Completed")).toBeVisible();
 });
 
-test("Hunyuan Image 3.0 Instruct makes WebP images at the chosen size", async ({ studio, page }) => {
+test("Hunyuan Image 3.0 Instruct makes WebP images at the chosen size", async ({
+  studio,
+  page,
+}) => {
   const prompt = "Watercolour Japanese garden in autumn, e2e instruct";
   await studio.open();
   await studio.chooseModel("Hunyuan Image 3.0 Instruct");
@@ -95,7 +101,10 @@ test("bad input is refused before anything is sent, naming the field", async ({ 
   await expect(studio.jobs()).toHaveCount(before);
 });
 
-test("a gateway refusal marks the job failed with the gateway's message and keeps it", async ({ studio, page }) => {
+test("a gateway refusal marks the job failed with the gateway's message and keeps it", async ({
+  studio,
+  page,
+}) => {
   const prompt = "Poster of a rocket [sandbox:fail=402]";
   await studio.open();
   await studio.chooseModel("Hunyuan Image v3");
@@ -109,7 +118,9 @@ test("a gateway refusal marks the job failed with the gateway's message and keep
   await expect(studio.job(prompt).getByRole("button", { name: "Retry" })).toBeVisible();
 });
 
-test("a job the model fails shows the gateway's error; a system error says it was not charged", async ({ studio }) => {
+test("a job the model fails shows the gateway's error; a system error says it was not charged", async ({
+  studio,
+}) => {
   await studio.open();
   await studio.generate("Broken dream [sandbox:fail=error]");
   const job = studio.job("Broken dream");
@@ -126,7 +137,9 @@ test("the gallery endpoint answers 304 while nothing changed", async ({ page }) 
   expect(again.status()).toBe(304);
 });
 
-test("an output whose link has expired is shown as an error on that job; the job keeps its record", async ({ studio }) => {
+test("an output whose link has expired is shown as an error on that job; the job keeps its record", async ({
+  studio,
+}) => {
   const prompt = "Expired link [sandbox:media=404]";
   await studio.open();
   await studio.generate(prompt);
@@ -135,7 +148,10 @@ test("an output whose link has expired is shown as an error on that job; the job
   await expect(job.getByRole("alert")).toContainText("gone or expired", { timeout: 60_000 });
 });
 
-test("sync mode: images that arrive inline as data URIs are stored like any other", async ({ studio, page }) => {
+test("sync mode: images that arrive inline as data URIs are stored like any other", async ({
+  studio,
+  page,
+}) => {
   const prompt = "Inline delivery, e2e sync";
   await studio.open();
   await studio.chooseModel("Hunyuan Image v3");

@@ -36,13 +36,17 @@ async function busyShare(page: import("@playwright/test").Page, png: Buffer) {
     const bg = [d[0], d[1], d[2]];
     let busy = 0;
     for (let i = 0; i < d.length; i += 4) {
-      if (Math.abs(d[i] - bg[0]) + Math.abs(d[i + 1] - bg[1]) + Math.abs(d[i + 2] - bg[2]) > 30) busy++;
+      if (Math.abs(d[i] - bg[0]) + Math.abs(d[i + 1] - bg[1]) + Math.abs(d[i + 2] - bg[2]) > 30)
+        busy++;
     }
     return busy / (d.length / 4);
   }, png.toString("base64"));
 }
 
-test("prompt → image → Make 3D → a textured mesh in the viewer → GLB, OBJ zip and STL", async ({ studio, page }) => {
+test("prompt → image → Make 3D → a textured mesh in the viewer → GLB, OBJ zip and STL", async ({
+  studio,
+  page,
+}) => {
   test.setTimeout(240_000);
   const prompt = "A ceramic vase with blue glaze, e2e mesh";
   await studio.open();
@@ -98,7 +102,10 @@ test("prompt → image → Make 3D → a textured mesh in the viewer → GLB, OB
   await expect(meshJob.getByRole("img").first()).toHaveAttribute("src", /-model\.webp/);
 });
 
-test("an uploaded image becomes a 3D job; bad uploads and face counts are refused", async ({ studio, page }) => {
+test("an uploaded image becomes a 3D job; bad uploads and face counts are refused", async ({
+  studio,
+  page,
+}) => {
   test.setTimeout(180_000);
   await studio.open();
   await studio.chooseModel("Hunyuan3D 3.0");
@@ -106,11 +113,19 @@ test("an uploaded image becomes a 3D job; bad uploads and face counts are refuse
   const input = page.getByLabel("Input image");
 
   // A text file named .png is refused by its bytes.
-  await input.setInputFiles({ name: "notes.png", mimeType: "image/png", buffer: Buffer.from("just some text, not a picture\n".repeat(20)) });
+  await input.setInputFiles({
+    name: "notes.png",
+    mimeType: "image/png",
+    buffer: Buffer.from("just some text, not a picture\n".repeat(20)),
+  });
   await expect(page.getByRole("alert").first()).toContainText("is not a PNG, JPEG or WebP image");
 
   // A 40 MB file is refused before it is sent.
-  await input.setInputFiles({ name: "huge.png", mimeType: "image/png", buffer: Buffer.alloc(40 * 1024 * 1024, 1) });
+  await input.setInputFiles({
+    name: "huge.png",
+    mimeType: "image/png",
+    buffer: Buffer.alloc(40 * 1024 * 1024, 1),
+  });
   await expect(page.getByRole("alert").first()).toContainText("20 MB");
 
   // A real image is accepted.
@@ -121,20 +136,29 @@ test("an uploaded image becomes a 3D job; bad uploads and face counts are refuse
   for (const bad of ["0", "-5", "3.5", "10000000"]) {
     await page.getByLabel("Face count", { exact: true }).fill(bad);
     await studio.generateButton.click();
-    await expect(page.getByRole("alert").first()).toContainText("Face count must be a whole number");
+    await expect(page.getByRole("alert").first()).toContainText(
+      "Face count must be a whole number",
+    );
   }
   await page.reload();
   await expect(studio.jobs()).toHaveCount(before);
 
   await studio.chooseModel("Hunyuan3D 3.0");
-  await page.getByLabel("Input image").setInputFiles({ name: "cat.png", mimeType: "image/png", buffer: png });
+  await page
+    .getByLabel("Input image")
+    .setInputFiles({ name: "cat.png", mimeType: "image/png", buffer: png });
   await page.getByLabel("Face count", { exact: true }).fill("40000");
   await studio.prompt.fill("uploaded cat e2e");
   await studio.generateButton.click();
-  await expect(studio.job("uploaded cat e2e").getByText("Completed")).toBeVisible({ timeout: 90_000 });
+  await expect(studio.job("uploaded cat e2e").getByText("Completed")).toBeVisible({
+    timeout: 90_000,
+  });
 });
 
-test("Make 3D on a gallery image whose file was deleted is refused, and nothing is stored", async ({ studio, page }) => {
+test("Make 3D on a gallery image whose file was deleted is refused, and nothing is stored", async ({
+  studio,
+  page,
+}) => {
   const prompt = "An image that will lose its file, e2e";
   await studio.open();
   await studio.generate(prompt);
@@ -147,7 +171,9 @@ test("Make 3D on a gallery image whose file was deleted is refused, and nothing 
 
   await job.getByRole("button", { name: "Make 3D" }).click();
   await studio.generateButton.click();
-  await expect(page.getByRole("alert").filter({ hasText: /./ }).first()).toContainText("file is missing");
+  await expect(page.getByRole("alert").filter({ hasText: /./ }).first()).toContainText(
+    "file is missing",
+  );
   await page.reload();
   await expect(studio.jobs()).toHaveCount(before);
 });

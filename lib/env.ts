@@ -13,9 +13,7 @@ const optionalString = z
 
 /** A number from an environment string; blank counts as unset. */
 const numberEnv = (n: z.ZodNumber) =>
-  optionalString
-    .transform((v) => (v === undefined ? undefined : Number(v)))
-    .pipe(n.optional());
+  optionalString.transform((v) => (v === undefined ? undefined : Number(v))).pipe(n.optional());
 
 const httpUrl = z
   .url({ protocol: /^https?$/, error: "must be an http(s) URL" })

@@ -13,7 +13,9 @@ import { env } from "@/lib/env";
 const attempts = new RateLimiter(5, 60_000);
 const allAttempts = new RateLimiter(30, 60_000);
 
-const signInInput = z.object({ password: z.string().min(1, "Enter the studio's password.").max(1000) });
+const signInInput = z.object({
+  password: z.string().min(1, "Enter the studio's password.").max(1000),
+});
 
 export type SignInState = { message: string } | null;
 

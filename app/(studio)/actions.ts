@@ -34,7 +34,8 @@ async function create(input: z.infer<typeof generateInput>, retryOf?: string) {
   try {
     return await createJob(input, retryOf);
   } catch (err) {
-    if (err instanceof InputImageError) throw new ActionError("input_image", err.message, { input: err.message });
+    if (err instanceof InputImageError)
+      throw new ActionError("input_image", err.message, { input: err.message });
     throw err;
   }
 }
@@ -50,7 +51,8 @@ export const retryJob = action(z.object({ jobId: z.string().uuid() }), async ({ 
   const input = await jobInputForRetry(jobId);
   if (!input) throw new ActionError("not_found", "That job no longer exists.");
   const parsed = generateInput.safeParse(input);
-  if (!parsed.success) throw new ActionError("invalid_input", "This job's parameters can no longer be sent.");
+  if (!parsed.success)
+    throw new ActionError("invalid_input", "This job's parameters can no longer be sent.");
   const job = await create(parsed.data, jobId);
   return sendSoon(job.id);
 });

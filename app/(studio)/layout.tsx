@@ -14,8 +14,13 @@ export default async function StudioLayout({ children }: { children: React.React
       <header className="border-b border-neutral-800/80 bg-neutral-950/80 backdrop-blur">
         <div className="mx-auto flex max-w-[1600px] items-center justify-between gap-4 px-4 py-3 lg:px-8">
           <div className="flex items-center gap-3">
-            <span aria-hidden className="h-7 w-7 rounded-lg bg-gradient-to-br from-violet-400 via-fuchsia-500 to-orange-400" />
-            <h1 className="text-base font-semibold tracking-tight">Hunyuan Studio</h1>
+            <span
+              aria-hidden
+              className="h-7 w-7 shrink-0 rounded-lg bg-gradient-to-br from-violet-400 via-fuchsia-500 to-orange-400"
+            />
+            <h1 className="whitespace-nowrap text-base font-semibold tracking-tight">
+              Hunyuan Studio
+            </h1>
           </div>
           <div className="flex items-center gap-3">
             {sandbox ? (
@@ -24,7 +29,11 @@ export default async function StudioLayout({ children }: { children: React.React
                 title="No PIXAZO_API_KEY is configured, so jobs run on the studio's built-in sandbox gateway: it speaks the same protocol and makes real files, but the pictures and meshes are synthetic and nothing is charged."
                 className="rounded-full border border-amber-400/40 bg-amber-400/10 px-3 py-1 text-xs font-medium text-amber-200"
               >
-                Sandbox mode · synthetic results, no API key, nothing is charged
+                Sandbox mode
+                <span className="hidden sm:inline">
+                  {" "}
+                  · synthetic results, no API key, nothing is charged
+                </span>
               </p>
             ) : (
               <p className="rounded-full border border-emerald-400/30 bg-emerald-400/10 px-3 py-1 text-xs text-emerald-200">
@@ -33,7 +42,10 @@ export default async function StudioLayout({ children }: { children: React.React
             )}
             {passwordRequired() ? (
               <form action={signOut}>
-                <button type="submit" className="rounded-lg px-3 py-1.5 text-xs text-neutral-300 hover:bg-neutral-800">
+                <button
+                  type="submit"
+                  className="rounded-lg px-3 py-1.5 text-xs text-neutral-300 hover:bg-neutral-800"
+                >
                   Sign out
                 </button>
               </form>

@@ -149,13 +149,24 @@ function fromParams(model: ModelId, p: Record<string, unknown>, old: Values): Va
 /** Maps schema field names to the composer's control names for error display. */
 function remap(model: ModelId, errors: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = { ...errors };
-  if (errors.guidance_scale) out[model === "hunyuan-image" ? "guidance_v3" : "guidance_instruct"] = errors.guidance_scale;
-  if (errors.image_size) out[model === "hunyuan-image" ? "image_size_v3" : "image_size_instruct"] = errors.image_size;
-  if (errors.output_format) out[model === "hunyuan-image" ? "output_v3" : "output_instruct"] = errors.output_format;
+  if (errors.guidance_scale)
+    out[model === "hunyuan-image" ? "guidance_v3" : "guidance_instruct"] = errors.guidance_scale;
+  if (errors.image_size)
+    out[model === "hunyuan-image" ? "image_size_v3" : "image_size_instruct"] = errors.image_size;
+  if (errors.output_format)
+    out[model === "hunyuan-image" ? "output_v3" : "output_instruct"] = errors.output_format;
   return out;
 }
 
-export function Composer({ preset, generate, onCreated, input, onInputChange, model, onModelChange }: ComposerProps) {
+export function Composer({
+  preset,
+  generate,
+  onCreated,
+  input,
+  onInputChange,
+  model,
+  onModelChange,
+}: ComposerProps) {
   const [values, setValues] = useState<Values>(INITIAL);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -174,14 +185,16 @@ export function Composer({ preset, generate, onCreated, input, onInputChange, mo
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [preset?.nonce]);
 
-  const set = <K extends keyof Values>(key: K) => (v: Values[K]) => {
-    setValues((old) => ({ ...old, [key]: v }));
-    setErrors((old) => {
-      if (!old[key as string]) return old;
-      const { [key as string]: _, ...rest } = old;
-      return rest;
-    });
-  };
+  const set =
+    <K extends keyof Values>(key: K) =>
+    (v: Values[K]) => {
+      setValues((old) => ({ ...old, [key]: v }));
+      setErrors((old) => {
+        if (!old[key as string]) return old;
+        const { [key as string]: _, ...rest } = old;
+        return rest;
+      });
+    };
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -231,7 +244,10 @@ export function Composer({ preset, generate, onCreated, input, onInputChange, mo
       aria-label="New job"
     >
       <div className="flex flex-col gap-1.5">
-        <label htmlFor={modelSelectId} className="text-xs font-medium tracking-wide text-neutral-300">
+        <label
+          htmlFor={modelSelectId}
+          className="text-xs font-medium tracking-wide text-neutral-300"
+        >
           Model
         </label>
         <select
@@ -278,13 +294,18 @@ export function Composer({ preset, generate, onCreated, input, onInputChange, mo
             placeholder="blurry, low quality, watermark"
           />
           <div className="grid grid-cols-2 gap-3">
-            <SelectField
-              label="Image size"
-              value={values.image_size_v3}
-              onChange={set("image_size_v3")}
-              error={errors.image_size_v3}
-              options={Object.entries(IMAGE_V3_SIZES).map(([value, s]) => ({ value, label: s.label }))}
-            />
+            <div className="col-span-2">
+              <SelectField
+                label="Image size"
+                value={values.image_size_v3}
+                onChange={set("image_size_v3")}
+                error={errors.image_size_v3}
+                options={Object.entries(IMAGE_V3_SIZES).map(([value, s]) => ({
+                  value,
+                  label: s.label,
+                }))}
+              />
+            </div>
             <SelectField
               label="Output format"
               value={values.output_v3}
@@ -295,15 +316,59 @@ export function Composer({ preset, generate, onCreated, input, onInputChange, mo
                 { value: "jpeg", label: "JPEG" },
               ]}
             />
-            <TextField label="Number of images" inputMode="numeric" value={values.num_images} onChange={set("num_images")} error={errors.num_images} hint="1–4" />
-            <TextField label="Inference steps" inputMode="numeric" value={values.num_inference_steps} onChange={set("num_inference_steps")} error={errors.num_inference_steps} hint={numericHint(1, 50, "28")} />
-            <TextField label="Guidance scale" inputMode="decimal" value={values.guidance_v3} onChange={set("guidance_v3")} error={errors.guidance_v3} hint={numericHint(1, 20, "7.5")} />
-            <TextField label="Seed" inputMode="numeric" value={values.seed} onChange={set("seed")} error={errors.seed} placeholder="Random" hint="Empty: the studio picks one" />
+            <TextField
+              label="Number of images"
+              inputMode="numeric"
+              value={values.num_images}
+              onChange={set("num_images")}
+              error={errors.num_images}
+              hint="1–4"
+            />
+            <TextField
+              label="Inference steps"
+              inputMode="numeric"
+              value={values.num_inference_steps}
+              onChange={set("num_inference_steps")}
+              error={errors.num_inference_steps}
+              hint={numericHint(1, 50, "28")}
+            />
+            <TextField
+              label="Guidance scale"
+              inputMode="decimal"
+              value={values.guidance_v3}
+              onChange={set("guidance_v3")}
+              error={errors.guidance_v3}
+              hint={numericHint(1, 20, "7.5")}
+            />
+            <TextField
+              label="Seed"
+              inputMode="numeric"
+              value={values.seed}
+              onChange={set("seed")}
+              error={errors.seed}
+              placeholder="Random"
+              hint="Empty: the studio picks one"
+            />
           </div>
           <div className="flex flex-col gap-2">
-            <Toggle label="Safety checker" checked={values.enable_safety_checker} onChange={set("enable_safety_checker")} hint="Filter unsafe content" />
-            <Toggle label="Prompt expansion" checked={values.enable_prompt_expansion} onChange={set("enable_prompt_expansion")} hint="Let a language model add detail" />
-            <Toggle label="Sync mode" checked={values.sync_mode} onChange={set("sync_mode")} hint="Return images inline; not kept in the gateway's history" />
+            <Toggle
+              label="Safety checker"
+              checked={values.enable_safety_checker}
+              onChange={set("enable_safety_checker")}
+              hint="Filter unsafe content"
+            />
+            <Toggle
+              label="Prompt expansion"
+              checked={values.enable_prompt_expansion}
+              onChange={set("enable_prompt_expansion")}
+              hint="Let a language model add detail"
+            />
+            <Toggle
+              label="Sync mode"
+              checked={values.sync_mode}
+              onChange={set("sync_mode")}
+              hint="Return images inline; not kept in the gateway's history"
+            />
           </div>
         </>
       ) : null}
@@ -316,7 +381,10 @@ export function Composer({ preset, generate, onCreated, input, onInputChange, mo
               value={values.image_size_instruct}
               onChange={set("image_size_instruct")}
               error={errors.image_size_instruct}
-              options={Object.entries(INSTRUCT_SIZES).map(([value, s]) => ({ value, label: s.label }))}
+              options={Object.entries(INSTRUCT_SIZES).map(([value, s]) => ({
+                value,
+                label: s.label,
+              }))}
             />
             <SelectField
               label="Output format"
@@ -329,10 +397,29 @@ export function Composer({ preset, generate, onCreated, input, onInputChange, mo
                 { value: "webp", label: "WebP" },
               ]}
             />
-            <TextField label="Number of images" inputMode="numeric" value={values.num_images} onChange={set("num_images")} error={errors.num_images} hint="1–4" />
-            <TextField label="Guidance scale" inputMode="decimal" value={values.guidance_instruct} onChange={set("guidance_instruct")} error={errors.guidance_instruct} hint={numericHint(1, 10, "3.5")} />
+            <TextField
+              label="Number of images"
+              inputMode="numeric"
+              value={values.num_images}
+              onChange={set("num_images")}
+              error={errors.num_images}
+              hint="1–4"
+            />
+            <TextField
+              label="Guidance scale"
+              inputMode="decimal"
+              value={values.guidance_instruct}
+              onChange={set("guidance_instruct")}
+              error={errors.guidance_instruct}
+              hint={numericHint(1, 10, "3.5")}
+            />
           </div>
-          <Toggle label="Safety checker" checked={values.enable_safety_checker} onChange={set("enable_safety_checker")} hint="Filter unsafe content" />
+          <Toggle
+            label="Safety checker"
+            checked={values.enable_safety_checker}
+            onChange={set("enable_safety_checker")}
+            hint="Filter unsafe content"
+          />
         </>
       ) : null}
 
@@ -363,7 +450,10 @@ export function Composer({ preset, generate, onCreated, input, onInputChange, mo
       ) : null}
 
       {formError ? (
-        <div role="alert" className="rounded-lg border border-red-500/30 bg-red-500/10 px-3 py-2 text-sm text-red-200">
+        <div
+          role="alert"
+          className="rounded-lg border border-red-500/30 bg-red-500/10 px-3 py-2 text-sm text-red-200"
+        >
           {formError}
         </div>
       ) : null}

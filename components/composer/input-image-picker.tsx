@@ -40,9 +40,7 @@ export function InputImagePicker({
       body.append("file", file);
       const res = await fetch("/api/uploads", { method: "POST", body });
       const json = (await res.json().catch(() => null)) as
-        | { ok: true; upload: { id: string; url: string } }
-        | { ok: false; message: string }
-        | null;
+        { ok: true; upload: { id: string; url: string } } | { ok: false; message: string } | null;
       if (!json) throw new Error(`The studio answered ${res.status}.`);
       if (!json.ok) {
         setUploadError(json.message);
@@ -65,7 +63,11 @@ export function InputImagePicker({
         <div className="checker flex h-20 w-20 shrink-0 items-center justify-center overflow-hidden rounded-lg">
           {value ? (
             // eslint-disable-next-line @next/next/no-img-element
-            <img src={value.url} alt={`Input image: ${value.label}`} className="h-full w-full object-cover" />
+            <img
+              src={value.url}
+              alt={`Input image: ${value.label}`}
+              className="h-full w-full object-cover"
+            />
           ) : (
             <span className="text-[10px] text-neutral-500">No image</span>
           )}

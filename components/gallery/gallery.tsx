@@ -58,7 +58,11 @@ export function Gallery({
             onChange={(e) => setQuery(e.target.value)}
             className="h-8 w-48 rounded-lg border border-neutral-800 bg-neutral-900 px-3 text-xs placeholder:text-neutral-500 focus:border-violet-400 focus:outline-none"
           />
-          <div role="group" aria-label="Show" className="flex rounded-lg border border-neutral-800 bg-neutral-900 p-0.5">
+          <div
+            role="group"
+            aria-label="Show"
+            className="flex rounded-lg border border-neutral-800 bg-neutral-900 p-0.5"
+          >
             {FILTERS.map((f) => (
               <button
                 key={f.value}
@@ -77,12 +81,14 @@ export function Gallery({
         <div className="flex flex-col items-center justify-center gap-2 rounded-2xl border border-dashed border-neutral-800 px-6 py-24 text-center">
           <p className="text-sm text-neutral-300">Nothing here yet.</p>
           <p className="max-w-sm text-xs text-neutral-500">
-            Write a prompt and press Generate. Your images and 3D models stay here, across reloads and restarts.
+            Write a prompt and press Generate. Your images and 3D models stay here, across reloads
+            and restarts.
           </p>
         </div>
       ) : shown.length === 0 ? (
         <p className="rounded-2xl border border-dashed border-neutral-800 px-6 py-16 text-center text-sm text-neutral-400">
-          No job matches{q ? ` “${query.trim()}”` : ""} in {FILTERS.find((f) => f.value === filter)!.label.toLowerCase()}.
+          No job matches{q ? ` “${query.trim()}”` : ""} in{" "}
+          {FILTERS.find((f) => f.value === filter)!.label.toLowerCase()}.
         </p>
       ) : (
         <ul className="grid grid-cols-1 gap-4 md:grid-cols-2 2xl:grid-cols-3">

@@ -59,18 +59,30 @@ export function ImageView({
       <div className="grid max-h-[92vh] grid-cols-1 lg:grid-cols-[1fr_22rem]">
         <div className="checker flex min-h-[50vh] items-center justify-center p-4">
           {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img src={output.url ?? ""} alt={job.prompt} className="max-h-[84vh] max-w-full rounded-lg object-contain shadow-2xl" />
+          <img
+            src={output.url ?? ""}
+            alt={job.prompt}
+            className="max-h-[84vh] max-w-full rounded-lg object-contain shadow-2xl"
+          />
         </div>
         <aside className="flex flex-col gap-4 overflow-y-auto border-l border-neutral-800 p-5">
           <div className="flex items-start justify-between gap-2">
             <h2 className="text-sm font-semibold">{job.modelLabel}</h2>
-            <button type="button" onClick={onClose} aria-label="Close" className="rounded-md px-2 text-lg leading-none text-neutral-400 hover:bg-neutral-800 hover:text-white">
+            <button
+              type="button"
+              onClick={onClose}
+              aria-label="Close"
+              className="rounded-md px-2 text-lg leading-none text-neutral-400 hover:bg-neutral-800 hover:text-white"
+            >
               ×
             </button>
           </div>
           <p className="text-sm leading-relaxed text-neutral-200">{job.prompt}</p>
           <div className="flex gap-2">
-            <LinkButton href={`${output.downloadUrl}&name=${encodeURIComponent(`${slug} ${output.index + 1}`)}`} download>
+            <LinkButton
+              href={`${output.downloadUrl}&name=${encodeURIComponent(`${slug} ${output.index + 1}`)}`}
+              download
+            >
               Download
             </LinkButton>
             <Button variant="primary" onClick={() => onMake3d(job, output)}>
@@ -78,16 +90,23 @@ export function ImageView({
             </Button>
           </div>
           <section>
-            <h3 className="mb-1 text-[11px] font-semibold uppercase tracking-wider text-neutral-500">File</h3>
+            <h3 className="mb-1 text-[11px] font-semibold uppercase tracking-wider text-neutral-500">
+              File
+            </h3>
             <dl>
-              <Row label="Dimensions" value={output.width ? `${output.width} × ${output.height} px` : "–"} />
+              <Row
+                label="Dimensions"
+                value={output.width ? `${output.width} × ${output.height} px` : "–"}
+              />
               <Row label="File size" value={formatSize(output.bytes)} />
               <Row label="Format" value={output.mimeType ?? "–"} />
               <Row label="Image" value={`${output.index + 1} of ${job.outputs.length}`} />
             </dl>
           </section>
           <section>
-            <h3 className="mb-1 text-[11px] font-semibold uppercase tracking-wider text-neutral-500">Parameters</h3>
+            <h3 className="mb-1 text-[11px] font-semibold uppercase tracking-wider text-neutral-500">
+              Parameters
+            </h3>
             <dl>
               {params.map(([k, v]) => (
                 <Row key={k} label={LABELS[k] ?? k} value={show(v)} />
@@ -95,7 +114,9 @@ export function ImageView({
             </dl>
           </section>
           <section>
-            <h3 className="mb-1 text-[11px] font-semibold uppercase tracking-wider text-neutral-500">Timings</h3>
+            <h3 className="mb-1 text-[11px] font-semibold uppercase tracking-wider text-neutral-500">
+              Timings
+            </h3>
             <dl>
               <Row label="State" value={<StateBadge state={job.state} />} />
               <Row label="Created" value={new Date(job.createdAt).toLocaleString()} />

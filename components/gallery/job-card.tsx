@@ -20,7 +20,15 @@ function downloadHref(job: JobView, o: OutputView) {
   return `${o.downloadUrl}&name=${encodeURIComponent(`${slug} ${o.index + 1}`)}`;
 }
 
-function ImageTile({ job, output, actions }: { job: JobView; output: OutputView; actions: JobCardActions }) {
+function ImageTile({
+  job,
+  output,
+  actions,
+}: {
+  job: JobView;
+  output: OutputView;
+  actions: JobCardActions;
+}) {
   const ratio = output.width && output.height ? `${output.width} / ${output.height}` : "1 / 1";
   if (output.state !== "STORED" || !output.thumbUrl) {
     return (
@@ -28,7 +36,9 @@ function ImageTile({ job, output, actions }: { job: JobView; output: OutputView;
         role={output.state === "FAILED" ? "alert" : undefined}
         style={{ aspectRatio: ratio }}
         className={`flex items-center justify-center rounded-lg p-3 text-center text-xs ${
-          output.state === "FAILED" ? "border border-red-500/30 bg-red-500/10 text-red-200" : "animate-pulse bg-neutral-800 text-neutral-500"
+          output.state === "FAILED"
+            ? "border border-red-500/30 bg-red-500/10 text-red-200"
+            : "animate-pulse bg-neutral-800 text-neutral-500"
         }`}
       >
         {output.state === "FAILED" ? `Not saved: ${output.error ?? "download failed"}` : "Saving…"}
@@ -37,15 +47,35 @@ function ImageTile({ job, output, actions }: { job: JobView; output: OutputView;
   }
   return (
     <div className="group relative overflow-hidden rounded-lg bg-neutral-800">
-      <button type="button" onClick={() => actions.onOpenImage(job, output)} className="block w-full" aria-label={`Open image ${output.index + 1} large`}>
+      <button
+        type="button"
+        onClick={() => actions.onOpenImage(job, output)}
+        className="block w-full"
+        aria-label={`Open image ${output.index + 1} large`}
+      >
         {/* eslint-disable-next-line @next/next/no-img-element */}
-        <img src={output.thumbUrl} alt={job.prompt} loading="lazy" style={{ aspectRatio: ratio }} className="w-full object-cover transition-transform duration-300 group-hover:scale-[1.02]" />
+        <img
+          src={output.thumbUrl}
+          alt={job.prompt}
+          loading="lazy"
+          style={{ aspectRatio: ratio }}
+          className="w-full object-cover transition-transform duration-300 group-hover:scale-[1.02]"
+        />
       </button>
       <div className="pointer-events-none absolute inset-x-0 bottom-0 flex justify-end gap-1.5 bg-gradient-to-t from-black/70 to-transparent p-2 opacity-100 transition-opacity sm:opacity-0 sm:group-hover:opacity-100 sm:group-focus-within:opacity-100">
-        <Button size="sm" className="pointer-events-auto" onClick={() => actions.onMake3d(job, output)}>
+        <Button
+          size="sm"
+          className="pointer-events-auto"
+          onClick={() => actions.onMake3d(job, output)}
+        >
           Make 3D
         </Button>
-        <LinkButton size="sm" className="pointer-events-auto" href={downloadHref(job, output)} download>
+        <LinkButton
+          size="sm"
+          className="pointer-events-auto"
+          href={downloadHref(job, output)}
+          download
+        >
           Download
         </LinkButton>
       </div>
@@ -53,8 +83,19 @@ function ImageTile({ job, output, actions }: { job: JobView; output: OutputView;
   );
 }
 
-function MeshTile({ job, output, actions }: { job: JobView; output: OutputView; actions: JobCardActions }) {
-  const picture = output.state === "STORED" && output.thumbUrl && output.thumbUrl !== output.url ? output.thumbUrl : job.inputImageUrl;
+function MeshTile({
+  job,
+  output,
+  actions,
+}: {
+  job: JobView;
+  output: OutputView;
+  actions: JobCardActions;
+}) {
+  const picture =
+    output.state === "STORED" && output.thumbUrl && output.thumbUrl !== output.url
+      ? output.thumbUrl
+      : job.inputImageUrl;
   return (
     <div className="group relative overflow-hidden rounded-lg bg-neutral-800">
       <button
@@ -66,7 +107,11 @@ function MeshTile({ job, output, actions }: { job: JobView; output: OutputView; 
       >
         {picture ? (
           // eslint-disable-next-line @next/next/no-img-element
-          <img src={picture} alt={job.prompt || "3D model"} className="h-full w-full object-contain" />
+          <img
+            src={picture}
+            alt={job.prompt || "3D model"}
+            className="h-full w-full object-contain"
+          />
         ) : null}
         <span className="absolute left-2 top-2 rounded-md bg-black/60 px-1.5 py-0.5 text-[10px] font-semibold tracking-wider text-violet-200">
           3D
@@ -84,10 +129,17 @@ function MeshTile({ job, output, actions }: { job: JobView; output: OutputView; 
 }
 
 export function JobCard({ job, actions }: { job: JobView; actions: JobCardActions }) {
-  const ended = job.state === "COMPLETED" || job.state === "FAILED" || job.state === "ERROR" || job.state === "UNKNOWN";
+  const ended =
+    job.state === "COMPLETED" ||
+    job.state === "FAILED" ||
+    job.state === "ERROR" ||
+    job.state === "UNKNOWN";
   const cols = job.outputs.length > 1 ? "grid-cols-2" : "grid-cols-1";
   return (
-    <article aria-label={job.prompt || job.modelLabel} className="flex flex-col gap-3 rounded-2xl border border-neutral-800 bg-neutral-900/70 p-4 shadow-lg shadow-black/20">
+    <article
+      aria-label={job.prompt || job.modelLabel}
+      className="flex flex-col gap-3 rounded-2xl border border-neutral-800 bg-neutral-900/70 p-4 shadow-lg shadow-black/20"
+    >
       <header className="flex items-start justify-between gap-3">
         <div className="min-w-0">
           <p className="line-clamp-2 text-sm font-medium text-neutral-100" title={job.prompt}>
@@ -110,8 +162,18 @@ export function JobCard({ job, actions }: { job: JobView; actions: JobCardAction
             onClick={() => actions.onFavorite(job, !job.favorite)}
             className="rounded-md p-1 text-neutral-500 hover:bg-neutral-800 hover:text-amber-300 aria-pressed:text-amber-300"
           >
-            <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4" fill={job.favorite ? "currentColor" : "none"} stroke="currentColor" strokeWidth="1.5">
-              <path d="M10 2.5l2.3 4.7 5.2.8-3.8 3.6.9 5.1L10 14.3l-4.6 2.4.9-5.1L2.5 8l5.2-.8L10 2.5z" strokeLinejoin="round" />
+            <svg
+              aria-hidden
+              viewBox="0 0 20 20"
+              className="h-4 w-4"
+              fill={job.favorite ? "currentColor" : "none"}
+              stroke="currentColor"
+              strokeWidth="1.5"
+            >
+              <path
+                d="M10 2.5l2.3 4.7 5.2.8-3.8 3.6.9 5.1L10 14.3l-4.6 2.4.9-5.1L2.5 8l5.2-.8L10 2.5z"
+                strokeLinejoin="round"
+              />
             </svg>
           </button>
         </div>
@@ -138,7 +200,11 @@ export function JobCard({ job, actions }: { job: JobView; actions: JobCardAction
         <div className="flex aspect-[4/3] items-center justify-center overflow-hidden rounded-lg bg-neutral-800/70">
           {job.kind === "mesh" && job.inputImageUrl ? (
             // eslint-disable-next-line @next/next/no-img-element
-            <img src={job.inputImageUrl} alt="" className="h-full w-full object-contain opacity-40 blur-[1px]" />
+            <img
+              src={job.inputImageUrl}
+              alt=""
+              className="h-full w-full object-contain opacity-40 blur-[1px]"
+            />
           ) : (
             <div className="h-full w-full animate-pulse bg-gradient-to-br from-neutral-800 via-neutral-700/40 to-neutral-800" />
           )}
@@ -146,7 +212,10 @@ export function JobCard({ job, actions }: { job: JobView; actions: JobCardAction
       ) : null}
 
       {job.error ? (
-        <div role="alert" className="rounded-lg border border-red-500/30 bg-red-500/10 px-3 py-2 text-xs leading-relaxed text-red-200">
+        <div
+          role="alert"
+          className="rounded-lg border border-red-500/30 bg-red-500/10 px-3 py-2 text-xs leading-relaxed text-red-200"
+        >
           {job.error}
         </div>
       ) : null}
@@ -154,17 +223,37 @@ export function JobCard({ job, actions }: { job: JobView; actions: JobCardAction
       {ended ? (
         <footer className="flex flex-wrap items-center gap-1.5">
           {job.kind === "mesh" && job.outputs[0]?.state === "STORED" ? (
-            <Button size="sm" variant="primary" onClick={() => actions.onOpenMesh(job, job.outputs[0])}>
+            <Button
+              size="sm"
+              variant="primary"
+              onClick={() => actions.onOpenMesh(job, job.outputs[0])}
+            >
               View 3D
             </Button>
           ) : null}
-          <Button size="sm" variant="ghost" onClick={() => actions.onRetry(job)} title="Send a new job with exactly these parameters">
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => actions.onRetry(job)}
+            title="Send a new job with exactly these parameters"
+          >
             Retry
           </Button>
-          <Button size="sm" variant="ghost" onClick={() => actions.onReuse(job)} title="Put these parameters in the form to change and send">
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => actions.onReuse(job)}
+            title="Put these parameters in the form to change and send"
+          >
             Reuse settings
           </Button>
-          <Button size="sm" variant="ghost" className="ml-auto" onClick={() => actions.onRemove(job)} title="Take this job out of the gallery (its files are kept)">
+          <Button
+            size="sm"
+            variant="ghost"
+            className="ml-auto"
+            onClick={() => actions.onRemove(job)}
+            title="Take this job out of the gallery (its files are kept)"
+          >
             Remove
           </Button>
         </footer>

@@ -7,20 +7,34 @@ import type { JobView, OutputView } from "@/lib/jobs/view";
 import { Dialog } from "@/components/ui/dialog";
 import { JOBS_KEY } from "./use-jobs";
 
-const MeshViewer = dynamic(() => import("@/components/viewer/mesh-viewer").then((m) => m.MeshViewer), {
-  ssr: false,
-  loading: () => (
-    <div className="flex min-h-[480px] items-center justify-center text-sm text-neutral-400">Loading the 3D viewer…</div>
-  ),
-});
+const MeshViewer = dynamic(
+  () => import("@/components/viewer/mesh-viewer").then((m) => m.MeshViewer),
+  {
+    ssr: false,
+    loading: () => (
+      <div className="flex min-h-[480px] items-center justify-center text-sm text-neutral-400">
+        Loading the 3D viewer…
+      </div>
+    ),
+  },
+);
 
 const SIMPLIFY = [10_000, 50_000, 100_000];
 
-export function MeshView({ job, output, onClose }: { job: JobView; output: OutputView; onClose: () => void }) {
+export function MeshView({
+  job,
+  output,
+  onClose,
+}: {
+  job: JobView;
+  output: OutputView;
+  onClose: () => void;
+}) {
   const [target, setTarget] = useState(SIMPLIFY[1]);
   const queryClient = useQueryClient();
   const slug = (job.prompt.slice(0, 40) || "model").replace(/[^a-z0-9 _-]/gi, "").trim() || "model";
-  const exportHref = (format: string, extra = "") => `/api/outputs/${output.id}/export/${format}?name=${encodeURIComponent(slug)}${extra}`;
+  const exportHref = (format: string, extra = "") =>
+    `/api/outputs/${output.id}/export/${format}?name=${encodeURIComponent(slug)}${extra}`;
   const downloads = [
     { label: "Download GLB", href: `${output.downloadUrl}&name=${encodeURIComponent(slug)}` },
     { label: "Download OBJ", href: exportHref("obj") },
@@ -65,7 +79,11 @@ export function MeshView({ job, output, onClose }: { job: JobView; output: Outpu
               </option>
             ))}
           </select>
-          <a href={exportHref("simplified", `&faces=${target}`)} download className="rounded-md border border-neutral-700 bg-neutral-800 px-2.5 py-1 font-medium hover:bg-neutral-700">
+          <a
+            href={exportHref("simplified", `&faces=${target}`)}
+            download
+            className="rounded-md border border-neutral-700 bg-neutral-800 px-2.5 py-1 font-medium hover:bg-neutral-700"
+          >
             Download simplified GLB
           </a>
         </div>

@@ -49,7 +49,7 @@ export function useAddJob() {
  */
 export function useOptimistic() {
   const client = useQueryClient();
-  return async <T,>(change: (jobs: JobView[]) => JobView[], work: () => Promise<T>): Promise<T> => {
+  return async <T>(change: (jobs: JobView[]) => JobView[], work: () => Promise<T>): Promise<T> => {
     await client.cancelQueries({ queryKey: JOBS_KEY });
     client.setQueriesData<GalleryData>({ queryKey: JOBS_KEY }, (old) =>
       old ? { ...old, jobs: change(old.jobs) } : old,

@@ -5,7 +5,11 @@ import type { APIRequestContext, Page } from "@playwright/test";
 export interface CapturedAction {
   url: string;
   headers: Record<string, string>;
-  call: (arg: unknown, request?: APIRequestContext, rawBody?: string) => Promise<{ status: number; text: string }>;
+  call: (
+    arg: unknown,
+    request?: APIRequestContext,
+    rawBody?: string,
+  ) => Promise<{ status: number; text: string }>;
 }
 
 export async function captureGenerate(page: Page, prompt: string): Promise<CapturedAction> {
@@ -15,7 +19,9 @@ export async function captureGenerate(page: Page, prompt: string): Promise<Captu
     page.getByRole("button", { name: "Generate" }).click(),
   ]);
   const keep = ["next-action", "content-type", "accept", "next-router-state-tree"];
-  const headers = Object.fromEntries(Object.entries(req.headers()).filter(([k]) => keep.includes(k)));
+  const headers = Object.fromEntries(
+    Object.entries(req.headers()).filter(([k]) => keep.includes(k)),
+  );
   const url = req.url();
   return {
     url,

@@ -38,7 +38,12 @@ async function waitReady(url: string, child: ChildProcess, logs: string[], ms = 
   throw new Error(`not ready at ${url}:\n${logs.join("")}`);
 }
 
-function launch(cmd: string, args: string[], env: Record<string, string>, readyUrl: string): Promise<Proc> {
+function launch(
+  cmd: string,
+  args: string[],
+  env: Record<string, string>,
+  readyUrl: string,
+): Promise<Proc> {
   const logs: string[] = [];
   const child = spawn(cmd, args, {
     cwd: ROOT,
@@ -63,23 +68,45 @@ function launch(cmd: string, args: string[], env: Record<string, string>, readyU
 }
 
 /** The built studio (`next start`) on a data folder of its own. */
-export async function startStudio(opts: { port: number; dataDir: string; env?: Record<string, string> }) {
+export async function startStudio(opts: {
+  port: number;
+  dataDir: string;
+  env?: Record<string, string>;
+}) {
   const env = { DATA_DIR: opts.dataDir, PORT: String(opts.port), PIXAZO_API_KEY: "", ...opts.env };
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules/prisma/build/index.js"), "migrate", "deploy"], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: "ignore",
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, "node_modules/prisma/build/index.js"), "migrate", "deploy"],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: "ignore",
+    },
+  );
   return launch(
     process.execPath,
-    [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(opts.port), "-H", "127.0.0.1"],
+    [
+      path.join(ROOT, "node_modules/next/dist/bin/next"),
+      "start",
+      "-p",
+      String(opts.port),
+      "-H",
+      "127.0.0.1",
+    ],
     env,
     `http://127.0.0.1:${opts.port}/api/jobs`,
   );
 }
 
 /** The sandbox gateway as its own process, as if it were the remote gateway. */
-export async function startSandbox(opts: { port: number; dir: string; key: string; allow?: string[]; speed?: number; faultRate?: number }) {
+export async function startSandbox(opts: {
+  port: number;
+  dir: string;
+  key: string;
+  allow?: string[];
+  speed?: number;
+  faultRate?: number;
+}) {
   const args = [
     "--conditions=react-server",
     "--import",

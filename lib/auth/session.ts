@@ -28,7 +28,9 @@ function signingKey(): Buffer {
     }
     secret = fs.readFileSync(file, "utf8").trim();
   }
-  key = createHmac("sha256", secret).update(`studio-session:${e.password ?? ""}`).digest();
+  key = createHmac("sha256", secret)
+    .update(`studio-session:${e.password ?? ""}`)
+    .digest();
   return key;
 }
 

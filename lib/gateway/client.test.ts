@@ -26,7 +26,8 @@ async function untilTerminal(client: ReturnType<typeof createGatewayClient>, id:
   for (let i = 0; i < 200; i++) {
     const s: StatusResponse = await client.status(id);
     if (seen.at(-1) !== s.status) seen.push(s.status);
-    if (s.status === "COMPLETED" || s.status === "FAILED" || s.status === "ERROR") return { s, seen };
+    if (s.status === "COMPLETED" || s.status === "FAILED" || s.status === "ERROR")
+      return { s, seen };
     await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error("never finished");
@@ -62,14 +63,20 @@ describe("gateway client against the sandbox over HTTP", () => {
       const { requestId } = await client.submit("hunyuan-image", b);
       urls.push((await untilTerminal(client, requestId)).s.output!.media_url[0]);
     }
-    const files = await Promise.all(urls.map(async (u) => Buffer.from(await (await fetch(u)).arrayBuffer())));
+    const files = await Promise.all(
+      urls.map(async (u) => Buffer.from(await (await fetch(u)).arrayBuffer())),
+    );
     expect(files[0].equals(files[1])).toBe(true);
     expect(files[0].equals(files[2])).toBe(false);
   });
 
   it("sync_mode returns data URIs", async () => {
     const client = createGatewayClient({ baseUrl: server.url, apiKey: KEY });
-    const { requestId } = await client.submit("hunyuan-image", { prompt: "sync", sync_mode: true, image_size: "square" });
+    const { requestId } = await client.submit("hunyuan-image", {
+      prompt: "sync",
+      sync_mode: true,
+      image_size: "square",
+    });
     const { s } = await untilTerminal(client, requestId);
     expect(s.output!.media_url[0]).toMatch(/^data:image\/png;base64,/);
   });
@@ -82,7 +89,9 @@ describe("gateway client against the sandbox over HTTP", () => {
     [500, "server_error", "internal error"],
   ])("a %i refusal becomes a clear message", async (status, code, text) => {
     const client = createGatewayClient({ baseUrl: server.url, apiKey: KEY });
-    const err = await client.submit("hunyuan-image", { prompt: `x [sandbox:fail=${status}]` }).catch((e) => e);
+    const err = await client
+      .submit("hunyuan-image", { prompt: `x [sandbox:fail=${status}]` })
+      .catch((e) => e);
     expect(err).toBeInstanceOf(GatewayError);
     expect(err.code).toBe(code);
     expect(err.httpStatus).toBe(status);
@@ -100,7 +109,9 @@ describe("gateway client against the sandbox over HTTP", () => {
 
   it("the sandbox validates like the gateway: a bad size is a 400 naming the field", async () => {
     const client = createGatewayClient({ baseUrl: server.url, apiKey: KEY });
-    const err = await client.submit("hunyuan-image", { prompt: "x", image_size: "huge" }).catch((e) => e);
+    const err = await client
+      .submit("hunyuan-image", { prompt: "x", image_size: "huge" })
+      .catch((e) => e);
     expect(err.code).toBe("bad_request");
     expect(err.gatewayMessage).toContain("image_size");
   });
@@ -108,7 +119,9 @@ describe("gateway client against the sandbox over HTTP", () => {
   it("FAILED and ERROR carry the gateway's error", async () => {
     const client = createGatewayClient({ baseUrl: server.url, apiKey: KEY });
     for (const fate of ["failed", "error"]) {
-      const { requestId } = await client.submit("hunyuan-image-3-0-instruct", { prompt: `x [sandbox:fail=${fate}]` });
+      const { requestId } = await client.submit("hunyuan-image-3-0-instruct", {
+        prompt: `x [sandbox:fail=${fate}]`,
+      });
       const { s } = await untilTerminal(client, requestId);
       expect(s.status).toBe(fate.toUpperCase());
       expect(s.error).toBeTruthy();
@@ -118,7 +131,9 @@ describe("gateway client against the sandbox over HTTP", () => {
 
   it("an unknown request is a 404; a refused connection says it was not sent", async () => {
     const client = createGatewayClient({ baseUrl: server.url, apiKey: KEY });
-    const err = await client.status("hunyuan-image_00000000-0000-0000-0000-000000000000").catch((e) => e);
+    const err = await client
+      .status("hunyuan-image_00000000-0000-0000-0000-000000000000")
+      .catch((e) => e);
     expect(err.code).toBe("not_found");
     const probe = net.createServer();
     await new Promise<void>((r) => probe.listen(0, "127.0.0.1", r));
@@ -132,8 +147,14 @@ describe("gateway client against the sandbox over HTTP", () => {
 
   it("malformed answers are errors with a message, never a crash", async () => {
     const fakeFetch = (async () =>
-      new Response('{"request_id": 5, "status": "WAT"', { status: 200 })) as unknown as typeof fetch;
-    const client = createGatewayClient({ baseUrl: "http://gw.test", apiKey: KEY, fetchImpl: fakeFetch });
+      new Response('{"request_id": 5, "status": "WAT"', {
+        status: 200,
+      })) as unknown as typeof fetch;
+    const client = createGatewayClient({
+      baseUrl: "http://gw.test",
+      apiKey: KEY,
+      fetchImpl: fakeFetch,
+    });
     const s = await client.status("abc").catch((e) => e);
     expect(s.code).toBe("malformed_response");
     expect(s.retryable).toBe(true);
@@ -146,9 +167,16 @@ describe("gateway client against the sandbox over HTTP", () => {
     const calls: { url: string; init: RequestInit }[] = [];
     const fakeFetch = (async (url: string, init: RequestInit) => {
       calls.push({ url, init });
-      return new Response(null, { status: 302, headers: { location: "https://evil.example/steal" } });
+      return new Response(null, {
+        status: 302,
+        headers: { location: "https://evil.example/steal" },
+      });
     }) as unknown as typeof fetch;
-    const client = createGatewayClient({ baseUrl: "https://gateway.pixazo.ai/", apiKey: KEY, fetchImpl: fakeFetch });
+    const client = createGatewayClient({
+      baseUrl: "https://gateway.pixazo.ai/",
+      apiKey: KEY,
+      fetchImpl: fakeFetch,
+    });
     await client.status("hunyuan-image_x").catch(() => undefined);
     expect(calls).toHaveLength(1);
     expect(calls[0].url).toBe("https://gateway.pixazo.ai/v2/requests/status/hunyuan-image_x");

@@ -3,7 +3,13 @@ import "server-only";
 // nothing of the database. The key is sent only to the configured gateway base URL, and
 // redirects are never followed, so it cannot leak to another origin.
 import { GatewayError, errorFromResponse } from "./errors";
-import { MODELS, statusResponse, submitResponse, type ModelId, type StatusResponse } from "./models";
+import {
+  MODELS,
+  statusResponse,
+  submitResponse,
+  type ModelId,
+  type StatusResponse,
+} from "./models";
 
 export interface GatewayClientConfig {
   baseUrl: string;
@@ -25,7 +31,13 @@ export interface GatewayClient {
 
 const MAX_ANSWER_BYTES = 64 * 1024 * 1024; // sync_mode answers carry data URIs
 
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+const NOT_SENT_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
 
 function causeCode(err: unknown): string | undefined {
   let e: unknown = err;
@@ -40,7 +52,9 @@ function causeCode(err: unknown): string | undefined {
 function networkError(err: unknown, what: string): GatewayError {
   const code = causeCode(err);
   const isTimeout =
-    (err as Error)?.name === "TimeoutError" || (err as Error)?.name === "AbortError" || code === "UND_ERR_HEADERS_TIMEOUT";
+    (err as Error)?.name === "TimeoutError" ||
+    (err as Error)?.name === "AbortError" ||
+    code === "UND_ERR_HEADERS_TIMEOUT";
   if (isTimeout) {
     return new GatewayError({
       code: "timeout",
@@ -80,7 +94,11 @@ export function createGatewayClient(config: GatewayClientConfig): GatewayClient 
   async function call(url: string, init: RequestInit, timeoutMs: number, what: string) {
     let res: Response;
     try {
-      res = await doFetch(url, { ...init, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
+      res = await doFetch(url, {
+        ...init,
+        redirect: "manual",
+        signal: AbortSignal.timeout(timeoutMs),
+      });
     } catch (err) {
       throw networkError(err, what);
     }
@@ -97,7 +115,9 @@ export function createGatewayClient(config: GatewayClientConfig): GatewayClient 
     baseUrl,
     async submit(model, body, opts) {
       const url = `${baseUrl}${MODELS[model].path}`;
-      const extra: Record<string, string> = opts?.webhookUrl ? { "X-Webhook-URL": opts.webhookUrl } : {};
+      const extra: Record<string, string> = opts?.webhookUrl
+        ? { "X-Webhook-URL": opts.webhookUrl }
+        : {};
       const { res, text } = await call(
         url,
         { method: "POST", headers: { ...headers, ...extra }, body: JSON.stringify(body) },
@@ -131,7 +151,10 @@ export function createGatewayClient(config: GatewayClientConfig): GatewayClient 
       const url = `${baseUrl}/v2/requests/status/${encodeURIComponent(requestId)}`;
       const { res, text } = await call(
         url,
-        { method: "GET", headers: { "Ocp-Apim-Subscription-Key": config.apiKey, "Cache-Control": "no-cache" } },
+        {
+          method: "GET",
+          headers: { "Ocp-Apim-Subscription-Key": config.apiKey, "Cache-Control": "no-cache" },
+        },
         config.statusTimeoutMs ?? 15_000,
         "reading the job's status",
       );
@@ -158,7 +181,8 @@ export function createGatewayClient(config: GatewayClientConfig): GatewayClient 
           httpStatus: res.status,
           retryable: true,
           accepted: null,
-          userMessage: "The gateway's status answer was not in the expected form. The studio will ask again.",
+          userMessage:
+            "The gateway's status answer was not in the expected form. The studio will ask again.",
           detail: parsed.success ? "request_id mismatch" : parsed.error.message.slice(0, 300),
         });
       }

@@ -36,7 +36,9 @@ export class GatewayError extends Error {
     gatewayMessage?: string | null;
     detail?: string;
   }) {
-    super(`${args.code}${args.httpStatus ? ` (${args.httpStatus})` : ""}: ${args.detail ?? args.userMessage}`);
+    super(
+      `${args.code}${args.httpStatus ? ` (${args.httpStatus})` : ""}: ${args.detail ?? args.userMessage}`,
+    );
     this.name = "GatewayError";
     this.code = args.code;
     this.httpStatus = args.httpStatus ?? null;

@@ -34,11 +34,27 @@ describe("model schemas", () => {
   it.each([
     [{ model: "hunyuan-image", prompt: "" }, "prompt", "Prompt is required"],
     [{ model: "hunyuan-image", prompt: "a", num_images: 5 }, "num_images", "Number of images"],
-    [{ model: "hunyuan-image", prompt: "a", image_size: "giant" }, "image_size", "Image size must be one of"],
-    [{ model: "hunyuan-image", prompt: "a", guidance_scale: "abc" }, "guidance_scale", "Guidance scale must be a number"],
+    [
+      { model: "hunyuan-image", prompt: "a", image_size: "giant" },
+      "image_size",
+      "Image size must be one of",
+    ],
+    [
+      { model: "hunyuan-image", prompt: "a", guidance_scale: "abc" },
+      "guidance_scale",
+      "Guidance scale must be a number",
+    ],
     [{ model: "hunyuan-image", prompt: "x".repeat(100_000) }, "prompt", "too long"],
-    [{ model: "hunyuan-image-3-0-instruct", prompt: "a", output_format: "gif" }, "output_format", "Output format"],
-    [{ model: "hunyuan-image-3-0-instruct", prompt: "a", image_size: "square_hd" }, "image_size", "Image size"],
+    [
+      { model: "hunyuan-image-3-0-instruct", prompt: "a", output_format: "gif" },
+      "output_format",
+      "Output format",
+    ],
+    [
+      { model: "hunyuan-image-3-0-instruct", prompt: "a", image_size: "square_hd" },
+      "image_size",
+      "Image size",
+    ],
     [{ model: "hunyuan3d-3-0-api-294", face_count: 0 }, "face_count", "Face count"],
     [{ model: "hunyuan3d-3-0-api-294", face_count: -5 }, "face_count", "Face count"],
     [{ model: "hunyuan3d-3-0-api-294", face_count: 3.5 }, "face_count", "Face count"],

@@ -46,7 +46,10 @@ const optionalText = (label: string) =>
   z
     .string({ error: `${label} must be text` })
     .trim()
-    .max(PROMPT_MAX, `${label} is too long: at most ${PROMPT_MAX.toLocaleString("en-US")} characters`);
+    .max(
+      PROMPT_MAX,
+      `${label} is too long: at most ${PROMPT_MAX.toLocaleString("en-US")} characters`,
+    );
 
 export const IMAGE_V3_SIZES = {
   square_hd: { width: 1024, height: 1024, label: "Square HD · 1024×1024" },
@@ -98,9 +101,11 @@ export const instructParams = z.object({
 export const meshParams = z.object({
   input_image_url: z.url({ protocol: /^https?$/, error: "Input image URL must be an http(s) URL" }),
   prompt: blank(optionalText("Prompt").default("")),
-  face_count: blank(numberField("Face count", FACE_COUNT_MIN, FACE_COUNT_MAX, { int: true }).default(
-    FACE_COUNT_DEFAULT,
-  )),
+  face_count: blank(
+    numberField("Face count", FACE_COUNT_MIN, FACE_COUNT_MAX, { int: true }).default(
+      FACE_COUNT_DEFAULT,
+    ),
+  ),
 });
 
 export const MODELS = {

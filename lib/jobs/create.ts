@@ -18,7 +18,10 @@ export async function createJob(input: GenerateInput, retryOfId?: string) {
     retryOfId: retryOfId ?? null,
   };
   if (model === "hunyuan3d-3-0-api-294") {
-    const { inputOutputId, inputUploadId, ...params } = rest as Extract<GenerateInput, { model: typeof model }>;
+    const { inputOutputId, inputUploadId, ...params } = rest as Extract<
+      GenerateInput,
+      { model: typeof model }
+    >;
     const ref = { inputOutputId: inputOutputId ?? null, inputUploadId: inputUploadId ?? null };
     // Refuse now, before anything is stored or sent, if the gateway could not fetch the image.
     await checkInput(ref);

@@ -25,10 +25,16 @@ export async function loadGallery(limit = GALLERY_PAGE): Promise<Gallery> {
   const uploadIds = rows.map((r) => r.inputUploadId).filter((x): x is string => Boolean(x));
   const [inputs, uploads] = await Promise.all([
     outputIds.length
-      ? db.output.findMany({ where: { id: { in: outputIds } }, select: { id: true, thumbKey: true, mediaKey: true } })
+      ? db.output.findMany({
+          where: { id: { in: outputIds } },
+          select: { id: true, thumbKey: true, mediaKey: true },
+        })
       : [],
     uploadIds.length
-      ? db.upload.findMany({ where: { id: { in: uploadIds } }, select: { id: true, mediaKey: true } })
+      ? db.upload.findMany({
+          where: { id: { in: uploadIds } },
+          select: { id: true, mediaKey: true },
+        })
       : [],
   ]);
   const inputUrl = new Map<string, string | null>([

@@ -45,22 +45,34 @@ export async function ownBaseForGateway(): Promise<string> {
 }
 
 /** Checks the input exists and is usable; returns where its file lives. */
-export async function checkInput(ref: InputRef): Promise<{ mediaKey: string; token: string; sourceUrl: string | null }> {
+export async function checkInput(
+  ref: InputRef,
+): Promise<{ mediaKey: string; token: string; sourceUrl: string | null }> {
   if (ref.inputOutputId) {
     const out = await findOutput(ref.inputOutputId);
-    if (!out || out.job.kind !== "image") throw new InputImageError("That gallery image does not exist.");
+    if (!out || out.job.kind !== "image")
+      throw new InputImageError("That gallery image does not exist.");
     if (out.state !== "STORED" || !out.mediaKey) {
-      throw new InputImageError("That gallery image has not been saved yet; wait for it to finish.");
+      throw new InputImageError(
+        "That gallery image has not been saved yet; wait for it to finish.",
+      );
     }
     if (!(await statMedia(out.mediaKey))) {
-      throw new InputImageError("That gallery image's file is missing from the media store, so it cannot be turned into 3D.");
+      throw new InputImageError(
+        "That gallery image's file is missing from the media store, so it cannot be turned into 3D.",
+      );
     }
-    return { mediaKey: out.mediaKey, token: out.publicToken, sourceUrl: out.sourceUrl.startsWith("data:") ? null : out.sourceUrl };
+    return {
+      mediaKey: out.mediaKey,
+      token: out.publicToken,
+      sourceUrl: out.sourceUrl.startsWith("data:") ? null : out.sourceUrl,
+    };
   }
   if (ref.inputUploadId) {
     const up = await findUpload(ref.inputUploadId);
     if (!up) throw new InputImageError("That uploaded image does not exist.");
-    if (!(await statMedia(up.mediaKey))) throw new InputImageError("That uploaded image's file is missing.");
+    if (!(await statMedia(up.mediaKey)))
+      throw new InputImageError("That uploaded image's file is missing.");
     return { mediaKey: up.mediaKey, token: up.publicToken, sourceUrl: null };
   }
   throw new InputImageError("Choose an input image: a gallery image or an upload.");

@@ -19,7 +19,13 @@ import {
   updateJob,
   updateJobIf,
 } from "@/lib/db/jobs";
-import { claimOutput, createOutputs, findOutput, pendingOutputs, updateOutput } from "@/lib/db/outputs";
+import {
+  claimOutput,
+  createOutputs,
+  findOutput,
+  pendingOutputs,
+  updateOutput,
+} from "@/lib/db/outputs";
 import { IngestError, ingestOutput } from "@/lib/media/ingest";
 import { callbackBaseUrl, gateway, gatewayAllowHosts } from "./gateway";
 import { InputImageError, resolveInputImageUrl } from "./input-image";
@@ -114,7 +120,11 @@ export class Tracker {
           leaseUntil: null,
         });
       } else {
-        await updateJobIf(job.id, ["SUBMITTING"], { state: "WAITING", leaseOwner: null, leaseUntil: null });
+        await updateJobIf(job.id, ["SUBMITTING"], {
+          state: "WAITING",
+          leaseOwner: null,
+          leaseUntil: null,
+        });
       }
     }
   }
@@ -140,7 +150,8 @@ export class Tracker {
         body.input_image_url = await resolveInputImageUrl(job);
       }
     } catch (err) {
-      const message = err instanceof InputImageError ? err.message : "The input image could not be prepared.";
+      const message =
+        err instanceof InputImageError ? err.message : "The input image could not be prepared.";
       if (!(err instanceof InputImageError)) console.error("[tracker] input image", err);
       await updateJob(jobId, {
         state: "FAILED",
@@ -242,7 +253,9 @@ export class Tracker {
           failures,
           lastPollAt: now,
           lastPollError: ge?.userMessage ?? String(err),
-          nextPollAt: new Date(now.getTime() + nextAfterFailure(failures, ge?.retryAfterMs ?? null)),
+          nextPollAt: new Date(
+            now.getTime() + nextAfterFailure(failures, ge?.retryAfterMs ?? null),
+          ),
         });
         return;
       }
@@ -259,7 +272,12 @@ export class Tracker {
     now: Date,
     hasWebhook: boolean,
   ) {
-    const common = { lastPollAt: now, pollCount: job.pollCount + 1, failures: 0, lastPollError: null };
+    const common = {
+      lastPollAt: now,
+      pollCount: job.pollCount + 1,
+      failures: 0,
+      lastPollError: null,
+    };
     const next = new Date(now.getTime() + pollDelayMs(job.pollCount + 1, hasWebhook));
     switch (answer.status) {
       case "QUEUED":

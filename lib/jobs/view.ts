@@ -3,14 +3,7 @@
 import { MODELS, type ModelId } from "@/lib/gateway/models";
 
 export type JobState =
-  | "WAITING"
-  | "SUBMITTING"
-  | "QUEUED"
-  | "PROCESSING"
-  | "COMPLETED"
-  | "FAILED"
-  | "ERROR"
-  | "UNKNOWN";
+  "WAITING" | "SUBMITTING" | "QUEUED" | "PROCESSING" | "COMPLETED" | "FAILED" | "ERROR" | "UNKNOWN";
 
 export interface OutputView {
   id: string;
@@ -152,7 +145,12 @@ export function toJobView(
   };
 }
 
-export const ACTIVE_JOB_STATES: readonly JobState[] = ["WAITING", "SUBMITTING", "QUEUED", "PROCESSING"];
+export const ACTIVE_JOB_STATES: readonly JobState[] = [
+  "WAITING",
+  "SUBMITTING",
+  "QUEUED",
+  "PROCESSING",
+];
 
 /** Whether the browser should keep polling: a job is in flight or an output is being saved. */
 export function isBusy(job: JobView): boolean {

@@ -34,7 +34,10 @@ export async function meshExport(args: {
 export async function writeThumbnail(outputId: string, png: Buffer): Promise<string> {
   const key = `thumbs/${outputId}-model.webp`;
   const { default: sharp } = await import("sharp");
-  const webp = await sharp(png).resize(512, 512, { fit: "inside" }).webp({ quality: 85 }).toBuffer();
+  const webp = await sharp(png)
+    .resize(512, 512, { fit: "inside" })
+    .webp({ quality: 85 })
+    .toBuffer();
   await writeMedia(key, webp);
   return key;
 }

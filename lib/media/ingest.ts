@@ -38,7 +38,8 @@ function decodeDataUri(uri: string, maxBytes: number): Buffer {
   const m = /^data:([^;,]*)(;base64)?,(.*)$/s.exec(uri);
   if (!m) throw new IngestError("The gateway returned a malformed data URI.", false);
   const body = m[3];
-  if ((body.length * 3) / 4 > maxBytes) throw new IngestError("The output is larger than allowed.", false);
+  if ((body.length * 3) / 4 > maxBytes)
+    throw new IngestError("The output is larger than allowed.", false);
   return m[2] ? Buffer.from(body, "base64") : Buffer.from(decodeURIComponent(body), "utf8");
 }
 
@@ -52,9 +53,13 @@ async function fetchBytes(url: string, maxBytes: number, allowHosts: string[]): 
       httpsOnlyForPublic: true,
     });
     if (res.status === 404 || res.status === 410 || res.status === 403) {
-      throw new IngestError(`The output link answered ${res.status}: the file is gone or expired.`, false);
+      throw new IngestError(
+        `The output link answered ${res.status}: the file is gone or expired.`,
+        false,
+      );
     }
-    if (res.status !== 200) throw new IngestError(`The output link answered HTTP ${res.status}.`, true);
+    if (res.status !== 200)
+      throw new IngestError(`The output link answered HTTP ${res.status}.`, true);
     const declared = Number(res.headers["content-length"] ?? NaN);
     if (Number.isFinite(declared) && declared !== res.body.length) {
       throw new IngestError("The output download was cut short.", true);
@@ -67,7 +72,9 @@ async function fetchBytes(url: string, maxBytes: number, allowHosts: string[]): 
     }
     if (err instanceof FetchLimitError) {
       throw new IngestError(
-        err.kind === "size" ? "The output is larger than the studio accepts." : "The output download timed out.",
+        err.kind === "size"
+          ? "The output is larger than the studio accepts."
+          : "The output download timed out.",
         err.kind === "timeout",
       );
     }
@@ -109,7 +116,10 @@ export async function ingestOutput(args: {
     let thumb: Buffer;
     try {
       meta = await sharp(bytes).metadata();
-      thumb = await sharp(bytes).resize(512, 512, { fit: "inside" }).webp({ quality: 82 }).toBuffer();
+      thumb = await sharp(bytes)
+        .resize(512, 512, { fit: "inside" })
+        .webp({ quality: 82 })
+        .toBuffer();
     } catch {
       throw new IngestError("The gateway's image could not be decoded.", false);
     }

@@ -6,7 +6,13 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { MODELS, imageDimensions, modelByPath, type GatewayState, type ModelId } from "@/lib/gateway/models";
+import {
+  MODELS,
+  imageDimensions,
+  modelByPath,
+  type GatewayState,
+  type ModelId,
+} from "@/lib/gateway/models";
 import { guardedFetch } from "@/lib/net/guarded-fetch";
 import { makeImage, type ImageFormat } from "./image-maker";
 import { makeMesh } from "./mesh-maker";
@@ -43,7 +49,13 @@ interface RequestRecord {
   webhookUrl?: string;
   webhookDelivered?: boolean;
   /** Set once outputs exist (or making them failed). */
-  outcome?: { state: Fate; error: string | null; files: string[]; mediaType: string; finishedAt: number };
+  outcome?: {
+    state: Fate;
+    error: string | null;
+    files: string[];
+    mediaType: string;
+    finishedAt: number;
+  };
 }
 
 const DIRECTIVE = /\[sandbox:([a-z0-9=_-]+)\]/gi;
@@ -131,11 +143,26 @@ export function createSandbox(opts: SandboxOptions) {
         return;
       }
       if (MODELS[rec.model].kind === "image") {
-        const p = rec.params as { prompt: string; seed?: number; num_images: number; output_format: ImageFormat; image_size?: string; negative_prompt?: string };
+        const p = rec.params as {
+          prompt: string;
+          seed?: number;
+          num_images: number;
+          output_format: ImageFormat;
+          image_size?: string;
+          negative_prompt?: string;
+        };
         const { width, height } = imageDimensions(rec.model, p.image_size);
         const seed = p.seed ?? seedFromText(p.prompt);
         for (let i = 0; i < p.num_images; i++) {
-          const bytes = await makeImage({ prompt: p.prompt, seed, width, height, format: p.output_format, index: i, negativePrompt: p.negative_prompt });
+          const bytes = await makeImage({
+            prompt: p.prompt,
+            seed,
+            width,
+            height,
+            format: p.output_format,
+            index: i,
+            negativePrompt: p.negative_prompt,
+          });
           const name = `output-${i}.${EXT[p.output_format]}`;
           await writeAtomic(path.join(outDir, name), bytes);
           files.push(name);
@@ -161,7 +188,12 @@ export function createSandbox(opts: SandboxOptions) {
           };
           return;
         }
-        const glb = await makeMesh({ image, faceCount: p.face_count, prompt: p.prompt, seed: seedFromText(p.input_image_url) });
+        const glb = await makeMesh({
+          image,
+          faceCount: p.face_count,
+          prompt: p.prompt,
+          seed: seedFromText(p.input_image_url),
+        });
         await writeAtomic(path.join(outDir, "output-0.glb"), Buffer.from(glb));
         files.push("output-0.glb");
       }
@@ -197,7 +229,9 @@ export function createSandbox(opts: SandboxOptions) {
     if (state === "COMPLETED" && rec.outcome) {
       output = {
         media_url: rec.outcome.files.map((f) =>
-          sync ? "" : `${origin}${opts.prefix}/media/v1/${rec.id}/${f.replace(/\.[a-z]+$/, ".ext")}`,
+          sync
+            ? ""
+            : `${origin}${opts.prefix}/media/v1/${rec.id}/${f.replace(/\.[a-z]+$/, ".ext")}`,
         ),
         media_type: rec.outcome.mediaType,
       };
@@ -206,7 +240,7 @@ export function createSandbox(opts: SandboxOptions) {
       request_id: rec.id,
       status: state,
       model_id: rec.model,
-      error: terminal && state !== "COMPLETED" ? rec.outcome?.error ?? null : null,
+      error: terminal && state !== "COMPLETED" ? (rec.outcome?.error ?? null) : null,
       output,
       created_at: new Date(rec.createdAt).toISOString(),
       updated_at: new Date(terminal && rec.outcome ? rec.outcome.finishedAt : now()).toISOString(),
@@ -261,7 +295,10 @@ export function createSandbox(opts: SandboxOptions) {
       latest.webhookDelivered = true;
       await save(latest);
     };
-    timers.set(rec.id, setTimeout(tick, Math.max(0, rec.createdAt + rec.queuedMs + rec.processingMs - now())));
+    timers.set(
+      rec.id,
+      setTimeout(tick, Math.max(0, rec.createdAt + rec.queuedMs + rec.processingMs - now())),
+    );
   }
 
   async function submit(req: Request, model: ModelId, origin: string): Promise<Response> {
@@ -272,11 +309,16 @@ export function createSandbox(opts: SandboxOptions) {
       return json(400, { error: "Bad Request", message: "The request body is not valid JSON." });
     }
     if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
-      return json(400, { error: "Bad Request", message: "The request body must be a JSON object." });
+      return json(400, {
+        error: "Bad Request",
+        message: "The request body must be a JSON object.",
+      });
     }
     const parsed = MODELS[model].params.safeParse(raw);
     if (!parsed.success) {
-      const message = parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
+      const message = parsed.error.issues
+        .map((i) => `${i.path.join(".") || "body"}: ${i.message}`)
+        .join("; ");
       return json(400, { error: "Validation error", message });
     }
     const params = parsed.data as Record<string, unknown>;
@@ -293,8 +335,14 @@ export function createSandbox(opts: SandboxOptions) {
       params,
       createdAt: now(),
       queuedMs: Math.round(1200 / speed),
-      processingMs: Math.round((kind === "mesh" ? 4000 : 2000 + 400 * images) / speed) * (wants.includes("slow") ? 5 : 1),
-      fate: wants.includes("fail=failed") ? "FAILED" : wants.includes("fail=error") ? "ERROR" : "COMPLETED",
+      processingMs:
+        Math.round((kind === "mesh" ? 4000 : 2000 + 400 * images) / speed) *
+        (wants.includes("slow") ? 5 : 1),
+      fate: wants.includes("fail=failed")
+        ? "FAILED"
+        : wants.includes("fail=error")
+          ? "ERROR"
+          : "COMPLETED",
       failMessage: wants.includes("fail=failed")
         ? "The safety checker flagged this prompt (sandbox)."
         : wants.includes("fail=error")
@@ -339,11 +387,19 @@ export function createSandbox(opts: SandboxOptions) {
       const pick = Math.floor(random() * 3);
       if (pick === 0) {
         last429.set(id, { at: now(), askedMs: 2000 });
-        return json(429, { error: "Too Many Requests", message: "Rate limit exceeded." }, { "retry-after": "2" });
+        return json(
+          429,
+          { error: "Too Many Requests", message: "Rate limit exceeded." },
+          { "retry-after": "2" },
+        );
       }
-      if (pick === 1) return json(500, { error: "Internal Server Error", message: "Status store unavailable." });
+      if (pick === 1)
+        return json(500, { error: "Internal Server Error", message: "Status store unavailable." });
       const full = JSON.stringify(statusBody(rec, origin));
-      return new Response(full.slice(0, Math.floor(full.length / 2)), { status: 200, headers: { "content-type": "application/json" } });
+      return new Response(full.slice(0, Math.floor(full.length / 2)), {
+        status: 200,
+        headers: { "content-type": "application/json" },
+      });
     }
     ensureMaking(rec);
     scheduleWebhook(rec, origin);
@@ -365,14 +421,18 @@ export function createSandbox(opts: SandboxOptions) {
     const bytes = await fs.readFile(path.join(mediaDir, id, name));
     return new Response(new Uint8Array(bytes), {
       status: 200,
-      headers: { "content-type": "application/octet-stream", "content-length": String(bytes.length) },
+      headers: {
+        "content-type": "application/octet-stream",
+        "content-length": String(bytes.length),
+      },
     });
   }
 
   async function handle(req: Request): Promise<Response> {
     const url = new URL(req.url);
     const origin = url.origin;
-    if (!url.pathname.startsWith(opts.prefix)) return json(404, { error: "Not Found", message: "Unknown path." });
+    if (!url.pathname.startsWith(opts.prefix))
+      return json(404, { error: "Not Found", message: "Unknown path." });
     const rest = url.pathname.slice(opts.prefix.length) || "/";
     try {
       const mediaMatch = /^\/media\/v1\/([^/]+)\/([^/]+)$/.exec(rest);
@@ -387,21 +447,28 @@ export function createSandbox(opts: SandboxOptions) {
       }
       const statusMatch = /^\/v2\/requests\/status\/([^/]+)$/.exec(rest);
       if (statusMatch) {
-        if (req.method !== "GET") return json(405, { error: "Method Not Allowed", message: "Use GET." });
+        if (req.method !== "GET")
+          return json(405, { error: "Method Not Allowed", message: "Use GET." });
         return await status(decodeURIComponent(statusMatch[1]), origin);
       }
       const model = modelByPath(rest);
       if (req.method === "POST") {
         if (!model) {
           const name = rest.split("/").filter(Boolean)[0] ?? "";
-          return json(400, { error: "Model not found", message: `Model '${name}' not found or is disabled` });
+          return json(400, {
+            error: "Model not found",
+            message: `Model '${name}' not found or is disabled`,
+          });
         }
         return await submit(req, model.id, origin);
       }
       return json(404, { error: "Not Found", message: "Unknown path." });
     } catch (err) {
       console.error("[sandbox] internal error", err);
-      return json(500, { error: "Internal Server Error", message: "The sandbox failed unexpectedly." });
+      return json(500, {
+        error: "Internal Server Error",
+        message: "The sandbox failed unexpectedly.",
+      });
     }
   }
 

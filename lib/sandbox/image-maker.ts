@@ -449,7 +449,6 @@ function oklch(l: number, c: number, hueDegrees: number): Rgb {
   }
 }
 
-
 function lerp(a: number, b: number, t: number): number {
   return a + (b - a) * t;
 }

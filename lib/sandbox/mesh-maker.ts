@@ -379,4 +379,3 @@ async function writeGlb(geometry: Geometry, texture: Texture): Promise<Uint8Arra
   doc.getRoot().setDefaultScene(scene);
   return new NodeIO().writeBinary(doc);
 }
-

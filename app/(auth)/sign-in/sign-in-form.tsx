@@ -21,7 +21,10 @@ export function SignInForm() {
         />
       </div>
       {state ? (
-        <p role="alert" className="rounded-lg border border-red-500/30 bg-red-500/10 px-3 py-2 text-sm text-red-200">
+        <p
+          role="alert"
+          className="rounded-lg border border-red-500/30 bg-red-500/10 px-3 py-2 text-sm text-red-200"
+        >
           {state.message}
         </p>
       ) : null}

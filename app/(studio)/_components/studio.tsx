@@ -35,7 +35,12 @@ function StudioInner({ initial }: { initial: GalleryData }) {
 
   function make3d(job: JobView, output: OutputView) {
     setModel("hunyuan3d-3-0-api-294");
-    setInput({ source: "output", id: output.id, url: output.thumbUrl ?? output.url ?? "", label: job.prompt });
+    setInput({
+      source: "output",
+      id: output.id,
+      url: output.thumbUrl ?? output.url ?? "",
+      label: job.prompt,
+    });
     setOpen(null);
     window.scrollTo({ top: 0, behavior: "smooth" });
   }
@@ -49,7 +54,9 @@ function StudioInner({ initial }: { initial: GalleryData }) {
     window.scrollTo({ top: 0, behavior: "smooth" });
   }
 
-  async function run<T>(work: () => Promise<{ ok: true; data: T } | { ok: false; message: string }>) {
+  async function run<T>(
+    work: () => Promise<{ ok: true; data: T } | { ok: false; message: string }>,
+  ) {
     setProblem(null);
     const r = await work();
     if (!r.ok) setProblem(r.message);
@@ -79,7 +86,11 @@ function StudioInner({ initial }: { initial: GalleryData }) {
   async function undoRemove() {
     const job = removed;
     setRemoved(null);
-    if (job) await optimistic((all) => all, () => run(() => restoreJob({ jobId: job.id })));
+    if (job)
+      await optimistic(
+        (all) => all,
+        () => run(() => restoreJob({ jobId: job.id })),
+      );
   }
 
   return (
@@ -99,12 +110,18 @@ function StudioInner({ initial }: { initial: GalleryData }) {
       </aside>
       <main className="min-w-0">
         {error ? (
-          <p role="alert" className="mb-3 rounded-lg border border-amber-500/30 bg-amber-500/10 px-3 py-2 text-xs text-amber-200">
+          <p
+            role="alert"
+            className="mb-3 rounded-lg border border-amber-500/30 bg-amber-500/10 px-3 py-2 text-xs text-amber-200"
+          >
             The gallery could not be refreshed ({error.message}). It will try again.
           </p>
         ) : null}
         {problem ? (
-          <p role="alert" className="mb-3 rounded-lg border border-red-500/30 bg-red-500/10 px-3 py-2 text-xs text-red-200">
+          <p
+            role="alert"
+            className="mb-3 rounded-lg border border-red-500/30 bg-red-500/10 px-3 py-2 text-xs text-red-200"
+          >
             {problem}
           </p>
         ) : null}
@@ -125,19 +142,38 @@ function StudioInner({ initial }: { initial: GalleryData }) {
         />
       </main>
       {removed ? (
-        <div role="status" className="fixed bottom-6 left-1/2 z-50 flex -translate-x-1/2 items-center gap-3 rounded-xl border border-neutral-700 bg-neutral-900 px-4 py-2.5 text-sm shadow-2xl">
-          <span className="max-w-xs truncate text-neutral-300">Removed “{removed.prompt || removed.modelLabel}” from the gallery.</span>
-          <button type="button" onClick={() => void undoRemove()} className="font-medium text-violet-300 hover:text-violet-200">
+        <div
+          role="status"
+          className="fixed bottom-6 left-1/2 z-50 flex -translate-x-1/2 items-center gap-3 rounded-xl border border-neutral-700 bg-neutral-900 px-4 py-2.5 text-sm shadow-2xl"
+        >
+          <span className="max-w-xs truncate text-neutral-300">
+            Removed “{removed.prompt || removed.modelLabel}” from the gallery.
+          </span>
+          <button
+            type="button"
+            onClick={() => void undoRemove()}
+            className="font-medium text-violet-300 hover:text-violet-200"
+          >
             Undo
           </button>
-          <button type="button" aria-label="Dismiss" onClick={() => setRemoved(null)} className="text-neutral-500 hover:text-neutral-300">
+          <button
+            type="button"
+            aria-label="Dismiss"
+            onClick={() => setRemoved(null)}
+            className="text-neutral-500 hover:text-neutral-300"
+          >
             ×
           </button>
         </div>
       ) : null}
       {open && openJob && openOutput ? (
         open.kind === "image" ? (
-          <ImageView job={openJob} output={openOutput} onClose={() => setOpen(null)} onMake3d={make3d} />
+          <ImageView
+            job={openJob}
+            output={openOutput}
+            onClose={() => setOpen(null)}
+            onMake3d={make3d}
+          />
         ) : (
           <MeshView job={openJob} output={openOutput} onClose={() => setOpen(null)} />
         )

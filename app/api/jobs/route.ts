@@ -4,7 +4,9 @@ import { galleryFingerprint } from "@/lib/db/jobs";
 import { z } from "zod";
 import { GALLERY_MAX, GALLERY_PAGE, loadGallery } from "@/lib/jobs/gallery";
 
-const query = z.object({ limit: z.coerce.number().int().min(1).max(GALLERY_MAX).catch(GALLERY_PAGE) });
+const query = z.object({
+  limit: z.coerce.number().int().min(1).max(GALLERY_MAX).catch(GALLERY_PAGE),
+});
 
 export const dynamic = "force-dynamic";
 
@@ -15,11 +17,16 @@ export async function GET(req: Request) {
   const { limit } = query.parse({ limit: new URL(req.url).searchParams.get("limit") ?? undefined });
   const etag = `"${await galleryFingerprint()}-${limit}"`;
   if (req.headers.get("if-none-match") === etag) {
-    return new Response(null, { status: 304, headers: { etag, "cache-control": "private, no-cache" } });
+    return new Response(null, {
+      status: 304,
+      headers: { etag, "cache-control": "private, no-cache" },
+    });
   }
   const gallery = await loadGallery(limit);
   return Response.json(
     { jobs: gallery.jobs, total: gallery.total },
-    { headers: { etag: `"${gallery.fingerprint}-${limit}"`, "cache-control": "private, no-cache" } },
+    {
+      headers: { etag: `"${gallery.fingerprint}-${limit}"`, "cache-control": "private, no-cache" },
+    },
   );
 }

@@ -22,7 +22,10 @@ export async function POST(req: Request) {
   if (!requestHasSession(req)) return refuse(401, "Sign in to upload images.");
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > MAX_BYTES + 64 * 1024) {
-    return refuse(413, `This image is ${(declared / 1024 / 1024).toFixed(1)} MB; the largest accepted is 20 MB.`);
+    return refuse(
+      413,
+      `This image is ${(declared / 1024 / 1024).toFixed(1)} MB; the largest accepted is 20 MB.`,
+    );
   }
   let form: FormData;
   try {
@@ -35,7 +38,10 @@ export async function POST(req: Request) {
   const file = parsed.data;
   const name = file.name.slice(0, 120) || "image";
   if (file.size > MAX_BYTES) {
-    return refuse(413, `“${name}” is ${(file.size / 1024 / 1024).toFixed(1)} MB; the largest image accepted is 20 MB.`);
+    return refuse(
+      413,
+      `“${name}” is ${(file.size / 1024 / 1024).toFixed(1)} MB; the largest image accepted is 20 MB.`,
+    );
   }
   if (file.size === 0) return refuse(400, `“${name}” is empty.`);
   const bytes = Buffer.from(await file.arrayBuffer());
@@ -66,5 +72,8 @@ export async function POST(req: Request) {
     fileName: name,
     publicToken: newToken(),
   });
-  return Response.json({ ok: true, upload: { id, url: `/media/${mediaKey}`, width: meta.width, height: meta.height } });
+  return Response.json({
+    ok: true,
+    upload: { id, url: `/media/${mediaKey}`, width: meta.width, height: meta.height },
+  });
 }

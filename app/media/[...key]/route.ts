@@ -38,8 +38,19 @@ async function serve(key: string, download: string | null, cache: string) {
 
 function downloadName(key: string, requested: string | null): string {
   const ext = key.split(".").pop() ?? "bin";
-  const base = (requested ?? "").replace(/[^a-z0-9 _-]/gi, "").trim().slice(0, 60).replace(/\s+/g, "-");
-  return `${base || key.split("/").slice(1).join("-").replace(/\.[^.]+$/, "")}.${ext}`;
+  const base = (requested ?? "")
+    .replace(/[^a-z0-9 _-]/gi, "")
+    .trim()
+    .slice(0, 60)
+    .replace(/\s+/g, "-");
+  return `${
+    base ||
+    key
+      .split("/")
+      .slice(1)
+      .join("-")
+      .replace(/\.[^.]+$/, "")
+  }.${ext}`;
 }
 
 export async function GET(req: Request, ctx: { params: Promise<{ key: string[] }> }) {
@@ -54,7 +65,10 @@ export async function GET(req: Request, ctx: { params: Promise<{ key: string[] }
   const url = new URL(req.url);
   const joined = key.join("/");
   const wantsDownload = url.searchParams.has("download");
-  const immutable = joined.startsWith("outputs/") || joined.startsWith("previews/") || joined.startsWith("uploads/");
+  const immutable =
+    joined.startsWith("outputs/") ||
+    joined.startsWith("previews/") ||
+    joined.startsWith("uploads/");
   return serve(
     joined,
     wantsDownload ? downloadName(joined, url.searchParams.get("name")) : null,

@@ -12,14 +12,18 @@ const MAX = 4 * 1024 * 1024;
 
 export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
   if (!requestHasSession(req)) return Response.json({ error: "Sign in first." }, { status: 401 });
-  const id = z.string().uuid().safeParse((await ctx.params).id);
+  const id = z
+    .string()
+    .uuid()
+    .safeParse((await ctx.params).id);
   if (!id.success) return Response.json({ error: "Unknown output." }, { status: 400 });
   const out = await findOutput(id.data);
   if (!out || out.job.kind !== "mesh" || out.state !== "STORED") {
     return Response.json({ error: "Unknown mesh output." }, { status: 404 });
   }
   const bytes = Buffer.from(await req.arrayBuffer());
-  if (bytes.length === 0 || bytes.length > MAX) return Response.json({ error: "Bad size." }, { status: 413 });
+  if (bytes.length === 0 || bytes.length > MAX)
+    return Response.json({ error: "Bad size." }, { status: 413 });
   const type = await sniff(bytes);
   if (type?.kind !== "image") return Response.json({ error: "Not an image." }, { status: 415 });
   try {

@@ -16,7 +16,11 @@ const input = z.object({
   name: z.string().max(80).optional(),
 });
 
-const TYPES: Record<string, string> = { zip: "application/zip", stl: "model/stl", glb: "model/gltf-binary" };
+const TYPES: Record<string, string> = {
+  zip: "application/zip",
+  stl: "model/stl",
+  glb: "model/gltf-binary",
+};
 
 export async function GET(req: Request, ctx: { params: Promise<{ id: string; format: string }> }) {
   if (!requestHasSession(req)) return new Response("Sign in to download.", { status: 401 });
@@ -26,7 +30,8 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string; for
     faces: url.searchParams.get("faces") ?? undefined,
     name: url.searchParams.get("name") ?? undefined,
   });
-  if (!parsed.success) return Response.json({ error: parsed.error.issues[0].message }, { status: 400 });
+  if (!parsed.success)
+    return Response.json({ error: parsed.error.issues[0].message }, { status: 400 });
   const { id, format, faces, name } = parsed.data;
   const out = await findOutput(id);
   if (!out?.mediaKey || !out.mediaKey.endsWith(".glb")) {
@@ -37,13 +42,24 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string; for
     made = await meshExport({ outputId: id, mediaKey: out.mediaKey, format, faces });
   } catch (err) {
     if (err instanceof MeshParseError) {
-      return Response.json({ error: `The mesh could not be converted: ${err.message}` }, { status: 422 });
+      return Response.json(
+        { error: `The mesh could not be converted: ${err.message}` },
+        { status: 422 },
+      );
     }
     throw err;
   }
-  if (!made) return Response.json({ error: "The mesh file is missing from the media store." }, { status: 404 });
+  if (!made)
+    return Response.json(
+      { error: "The mesh file is missing from the media store." },
+      { status: 404 },
+    );
   const stat = await statMedia(made.key);
-  const base = (name ?? "model").replace(/[^a-z0-9 _-]/gi, "").trim().replace(/\s+/g, "-") || "model";
+  const base =
+    (name ?? "model")
+      .replace(/[^a-z0-9 _-]/gi, "")
+      .trim()
+      .replace(/\s+/g, "-") || "model";
   const suffix = format === "simplified" ? `-${faces ?? 50_000}-faces` : "";
   return new Response(Readable.toWeb(mediaStream(made.key)) as ReadableStream<Uint8Array>, {
     headers: {
