@@ -296,3 +296,47 @@ test("two studio processes sharing one database send each job once and leave non
   db.close();
   expect(distinct.n).toBe(12);
 });
+
+test("past the in-flight limit jobs wait in the studio, showing their place, then run", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const studio = await startStudio({
+    port: freePort(),
+    dataDir: tempDir("studio-slots-"),
+    env: { SANDBOX_SPEED: "0.5", GATEWAY_MAX_IN_FLIGHT: "1" },
+  });
+  procs.push(studio);
+  await page.goto(studio.url);
+  const generate = await captureGenerate(page, "slot 1");
+  for (const prompt of ["slot 2", "slot 3"]) {
+    expect(
+      jobIdOf((await generate.call({ model: "hunyuan-image", prompt, image_size: "square" })).text),
+    ).not.toBeNull();
+  }
+  const gallery = page.getByRole("region", { name: "Gallery" });
+  await expect(gallery.getByRole("article").filter({ hasText: "slot 3" })).toContainText(
+    "Waiting for a slot · place 2 in line",
+  );
+  await expect(gallery.getByRole("article").filter({ hasText: "slot 2" })).toContainText(
+    "place 1 in line",
+  );
+  for (const prompt of ["slot 1", "slot 2", "slot 3"]) {
+    await expect(
+      gallery.getByRole("article").filter({ hasText: prompt }).getByText("Completed"),
+    ).toBeVisible({ timeout: 90_000 });
+  }
+});
+
+test("a bad setting stops start-up with a message that names it", async () => {
+  const failure = await startStudio({
+    port: freePort(),
+    dataDir: tempDir("studio-badenv-"),
+    env: { GATEWAY_MAX_IN_FLIGHT: "lots" },
+  }).then(
+    () => null,
+    (err: Error) => err.message,
+  );
+  expect(failure).toContain("Invalid studio configuration");
+  expect(failure).toContain("GATEWAY_MAX_IN_FLIGHT");
+});

@@ -177,3 +177,25 @@ test("Make 3D on a gallery image whose file was deleted is refused, and nothing 
   await page.reload();
   await expect(studio.jobs()).toHaveCount(before);
 });
+
+test("a mesh that fails to parse shows an error in the viewer and keeps the download", async ({
+  studio,
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await studio.open();
+  await studio.chooseModel("Hunyuan3D 3.0");
+  await page.getByLabel("Input image").setInputFiles("e2e/fixtures/input.png");
+  await page.getByLabel("Face count", { exact: true }).fill("40000");
+  await studio.prompt.fill("broken mesh [sandbox:mesh=corrupt]");
+  await studio.generateButton.click();
+  const job = studio.job("broken mesh");
+  await expect(job.getByText("Completed")).toBeVisible({ timeout: 90_000 });
+  await job.getByRole("button", { name: "View 3D" }).click({ timeout: 60_000 });
+  const viewer = page.getByRole("region", { name: "3D viewer" });
+  await expect(viewer.getByRole("alert")).toContainText("could not be opened");
+  const href = await viewer.getByRole("link", { name: "Download GLB" }).getAttribute("href");
+  const res = await page.request.get(href!);
+  expect(res.status()).toBe(200);
+  expect((await res.body()).subarray(0, 4).toString()).toBe("glTF");
+});

@@ -194,7 +194,11 @@ export function createSandbox(opts: SandboxOptions) {
           prompt: p.prompt,
           seed: seedFromText(p.input_image_url),
         });
-        await writeAtomic(path.join(outDir, "output-0.glb"), Buffer.from(glb));
+        // On request, a file that starts like a GLB but breaks further in, as a bad upstream might.
+        const bytes = directives(rec.params).includes("mesh=corrupt")
+          ? Buffer.concat([Buffer.from(glb.subarray(0, 20)), Buffer.alloc(4096, 0x5a)])
+          : Buffer.from(glb);
+        await writeAtomic(path.join(outDir, "output-0.glb"), bytes);
         files.push("output-0.glb");
       }
       rec.outcome = { state: "COMPLETED", error: null, files, mediaType, finishedAt: now() };
