@@ -62,23 +62,28 @@ export interface StudioEnv {
 export class ConfigError extends Error {}
 
 /**
- * The key the studio and its sandbox gateway share: random per data folder, so the sandbox
- * (which fetches URLs and does work) is not open to anyone who can reach the studio.
+ * A secret kept in a file of the data folder, made on first use. It is written whole under a
+ * temporary name and linked into place, so a second process never reads it half-written.
  */
-function sandboxKey(dataDir: string): string {
-  const file = path.join(dataDir, "sandbox-key");
+export function persistentSecret(dataDir: string, name: string, make: () => string): string {
+  const file = path.join(dataDir, name);
   try {
-    return fs.readFileSync(file, "utf8").trim();
+    const existing = fs.readFileSync(file, "utf8").trim();
+    if (existing) return existing;
   } catch {
-    fs.mkdirSync(dataDir, { recursive: true });
-    const key = `sandbox-${randomBytes(24).toString("hex")}`;
-    try {
-      fs.writeFileSync(file, key, { flag: "wx", mode: 0o600 });
-    } catch {
-      // Another process wrote it first; theirs wins.
-    }
-    return fs.readFileSync(file, "utf8").trim();
+    // not made yet
   }
+  fs.mkdirSync(dataDir, { recursive: true });
+  const tmp = `${file}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
+  fs.writeFileSync(tmp, make(), { mode: 0o600 });
+  try {
+    fs.linkSync(tmp, file);
+  } catch {
+    // Another process linked its own first; theirs wins.
+  } finally {
+    fs.unlinkSync(tmp);
+  }
+  return fs.readFileSync(file, "utf8").trim();
 }
 
 export function parseEnv(source: Record<string, string | undefined>): StudioEnv {
@@ -107,7 +112,11 @@ export function parseEnv(source: Record<string, string | undefined>): StudioEnv 
   return {
     nodeEnv: e.NODE_ENV,
     mode,
-    apiKey: e.PIXAZO_API_KEY ?? sandboxKey(dataDir),
+    // Random per data folder, so the sandbox (which fetches URLs and does work) is not open
+    // to anyone who can reach the studio.
+    apiKey:
+      e.PIXAZO_API_KEY ??
+      persistentSecret(dataDir, "sandbox-key", () => `sandbox-${randomBytes(24).toString("hex")}`),
     gatewayUrl:
       e.PIXAZO_GATEWAY_URL ??
       (mode === "pixazo" ? "https://gateway.pixazo.ai" : `${internalBaseUrl}/sandbox`),

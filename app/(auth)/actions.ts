@@ -8,10 +8,11 @@ import { RateLimiter } from "@/lib/auth/rate-limit";
 import { SESSION_COOKIE, SESSION_MAX_AGE_S, checkPassword, issueSession } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 
-// Per client, and for everyone together: the client's address comes from a header a client
-// can forge, so the global bucket is what really bounds guessing.
+// Per client, and for everyone together. The client's address comes from X-Forwarded-For,
+// which a client can forge when no proxy sets it, so the global bucket is what bounds
+// guessing; the price is that a flood can make sign-in wait, at most a minute at a time.
 const attempts = new RateLimiter(5, 60_000);
-const allAttempts = new RateLimiter(30, 60_000);
+const allAttempts = new RateLimiter(60, 60_000);
 
 const signInInput = z.object({
   password: z.string().min(1, "Enter the studio's password.").max(1000),

@@ -48,6 +48,14 @@ export const generate = action(generateInput, async (input) => {
 
 export const retryJob = action(z.object({ jobId: z.string().uuid() }), async ({ jobId }) => {
   await limited();
+  const original = await findJob(jobId);
+  if (!original) throw new ActionError("not_found", "That job no longer exists.");
+  if (!["COMPLETED", "FAILED", "ERROR", "UNKNOWN"].includes(original.state)) {
+    throw new ActionError(
+      "in_flight",
+      "This job is still running; Retry is for jobs that have ended.",
+    );
+  }
   const input = await jobInputForRetry(jobId);
   if (!input) throw new ActionError("not_found", "That job no longer exists.");
   const parsed = generateInput.safeParse(input);

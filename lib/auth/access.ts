@@ -31,7 +31,12 @@ export function requestHasSession(req: Request): boolean {
   if (!passwordRequired()) return true;
   const cookie = req.headers.get("cookie") ?? "";
   const m = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`).exec(cookie);
-  return verifySession(m ? decodeURIComponent(m[1]) : undefined);
+  if (!m) return false;
+  try {
+    return verifySession(decodeURIComponent(m[1]));
+  } catch {
+    return false; // malformed percent-encoding: not a cookie we issued
+  }
 }
 
 export async function clientKey(): Promise<string> {

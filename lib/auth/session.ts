@@ -3,9 +3,7 @@ import "server-only";
 // random id, signed with HMAC-SHA256 under a key derived from a per-install secret and the
 // password (changing the password signs everyone out).
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
-import { env } from "@/lib/env";
+import { env, persistentSecret } from "@/lib/env";
 
 export const SESSION_COOKIE = "studio_session";
 export const SESSION_MAX_AGE_S = 7 * 24 * 3600;
@@ -15,19 +13,9 @@ let key: Buffer | undefined;
 function signingKey(): Buffer {
   if (key) return key;
   const e = env();
-  const file = path.join(e.dataDir, "session-secret");
-  let secret: string;
-  try {
-    secret = fs.readFileSync(file, "utf8").trim();
-  } catch {
-    fs.mkdirSync(e.dataDir, { recursive: true });
-    try {
-      fs.writeFileSync(file, randomBytes(32).toString("hex"), { flag: "wx", mode: 0o600 });
-    } catch {
-      // Written by another process first.
-    }
-    secret = fs.readFileSync(file, "utf8").trim();
-  }
+  const secret = persistentSecret(e.dataDir, "session-secret", () =>
+    randomBytes(32).toString("hex"),
+  );
   key = createHmac("sha256", secret)
     .update(`studio-session:${e.password ?? ""}`)
     .digest();

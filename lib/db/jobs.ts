@@ -8,7 +8,8 @@ export const IN_FLIGHT_STATES = ["SUBMITTING", "QUEUED", "PROCESSING"] as const;
 export const TRACKED_STATES = ["QUEUED", "PROCESSING"] as const;
 export const ACTIVE_STATES = ["WAITING", ...IN_FLIGHT_STATES] as const;
 
-export type JobRow = Prisma.JobGetPayload<{ include: { outputs: true } }>;
+// Inline (sync_mode) outputs can carry megabytes in sourceUrl; the gallery never needs it.
+const galleryOutputs = { orderBy: { index: "asc" as const }, omit: { sourceUrl: true } };
 
 export function createJobRow(data: Prisma.JobUncheckedCreateInput) {
   return db.job.create({ data, include: { outputs: true } });
@@ -27,8 +28,12 @@ export function listJobs(limit: number) {
     where: { hiddenAt: null },
     orderBy: { createdAt: "desc" },
     take: limit,
-    include: { outputs: { orderBy: { index: "asc" } } },
+    include: { outputs: galleryOutputs },
   });
+}
+
+export function findJobView(id: string) {
+  return db.job.findUnique({ where: { id }, include: { outputs: galleryOutputs } });
 }
 
 /** A cheap fingerprint of the whole gallery: changes whenever any job or output changes. */
@@ -49,6 +54,39 @@ export async function galleryFingerprint() {
 
 export function updateJob(id: string, data: Prisma.JobUncheckedUpdateInput) {
   return db.job.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
+}
+
+/** Updates only while this process holds the job's lease; returns whether it did. */
+export async function updateJobAsOwner(
+  id: string,
+  owner: string,
+  data: Prisma.JobUncheckedUpdateManyInput,
+) {
+  const r = await db.job.updateMany({
+    where: { id, leaseOwner: owner },
+    data: { ...data, version: { increment: 1 } },
+  });
+  return r.count === 1;
+}
+
+/**
+ * Marks a job COMPLETED and records its outputs in one transaction, so a crash or a busy
+ * database can never leave a completed job without the links to what it made.
+ */
+export async function completeJob(
+  id: string,
+  data: Prisma.JobUncheckedUpdateManyInput,
+  outputs: Prisma.OutputCreateManyInput[],
+) {
+  return db.$transaction(async (tx) => {
+    const moved = await tx.job.updateMany({
+      where: { id, state: { in: ["QUEUED", "PROCESSING"] } },
+      data: { ...data, state: "COMPLETED", version: { increment: 1 } },
+    });
+    if (moved.count !== 1) return false;
+    await tx.output.createMany({ data: outputs });
+    return true;
+  });
 }
 
 /** Updates only while the job is still in one of `states`; returns whether it was. */

@@ -3,10 +3,6 @@ import "server-only";
 import { db } from "./client";
 import type { Prisma } from "./generated/client";
 
-export function createOutputs(rows: Prisma.OutputCreateManyInput[]) {
-  return db.output.createMany({ data: rows });
-}
-
 export function findOutput(id: string) {
   return db.output.findUnique({ where: { id }, include: { job: true } });
 }
@@ -21,11 +17,19 @@ export function findOutputByMediaKey(key: string) {
   });
 }
 
-export function pendingOutputs(now: Date, limit: number) {
+export function pendingOutputs(now: Date, limit: number, skip: string[]) {
   return db.output.findMany({
-    where: { state: "PENDING", OR: [{ nextTryAt: null }, { nextTryAt: { lte: now } }] },
+    where: {
+      state: "PENDING",
+      id: { notIn: skip },
+      AND: [
+        { OR: [{ nextTryAt: null }, { nextTryAt: { lte: now } }] },
+        { OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
+      ],
+    },
     orderBy: { createdAt: "asc" },
     take: limit,
+    select: { id: true },
   });
 }
 

@@ -183,3 +183,53 @@ describe("gateway client against the sandbox over HTTP", () => {
     expect(calls[0].init.redirect).toBe("manual");
   });
 });
+
+describe("submit answers that leave it unknown whether the job was queued", () => {
+  it.each([
+    [502, "<html>Bad Gateway</html>"],
+    [504, '{"error":"Gateway Timeout"}'],
+    [500, "upstream connect error"],
+  ])("%i with %s is not sent again", async (status, body) => {
+    const fakeFetch = (async () => new Response(body, { status })) as unknown as typeof fetch;
+    const client = createGatewayClient({
+      baseUrl: "http://gw.test",
+      apiKey: KEY,
+      fetchImpl: fakeFetch,
+    });
+    const err = await client.submit("hunyuan-image", { prompt: "x" }).catch((e) => e);
+    expect(err.code).toBe("server_error");
+    expect(err.accepted).toBeNull();
+  });
+
+  it("a 503 with the gateway's own error body certainly did not queue it", async () => {
+    const fakeFetch = (async () =>
+      new Response('{"error":"Service Unavailable","message":"Queue is full"}', {
+        status: 503,
+      })) as unknown as typeof fetch;
+    const client = createGatewayClient({
+      baseUrl: "http://gw.test",
+      apiKey: KEY,
+      fetchImpl: fakeFetch,
+    });
+    const err = await client.submit("hunyuan-image", { prompt: "x" }).catch((e) => e);
+    expect(err.accepted).toBe(false);
+    expect(err.userMessage).toContain("Queue is full");
+  });
+
+  it("an answer larger than the cap is refused without buffering it whole", async () => {
+    const big = new ReadableStream<Uint8Array>({
+      start(c) {
+        for (let i = 0; i < 70; i++) c.enqueue(new Uint8Array(1024 * 1024));
+        c.close();
+      },
+    });
+    const fakeFetch = (async () => new Response(big, { status: 200 })) as unknown as typeof fetch;
+    const client = createGatewayClient({
+      baseUrl: "http://gw.test",
+      apiKey: KEY,
+      fetchImpl: fakeFetch,
+    });
+    const err = await client.status("x").catch((e) => e);
+    expect(err.code).toBe("unreachable");
+  });
+});

@@ -74,12 +74,25 @@ function networkError(err: unknown, what: string): GatewayError {
   });
 }
 
+/** Reads an answer, stopping as soon as it passes the cap instead of after buffering it all. */
 async function readCapped(res: Response): Promise<string> {
   const declared = Number(res.headers.get("content-length") ?? "0");
   if (declared > MAX_ANSWER_BYTES) throw new Error(`answer too large (${declared} bytes)`);
-  const text = await res.text();
-  if (text.length > MAX_ANSWER_BYTES) throw new Error("answer too large");
-  return text;
+  if (!res.body) return "";
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_ANSWER_BYTES) {
+      await reader.cancel();
+      throw new Error("answer too large");
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 export function createGatewayClient(config: GatewayClientConfig): GatewayClient {

@@ -70,9 +70,13 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 /** Turns a non-2xx gateway answer into a GatewayError with a clear message. */
 export function errorFromResponse(status: number, bodyText: string, retryAfter: string | null) {
   let parsed: { error?: string; message?: string } = {};
+  let parsedOk = false;
   try {
     const r = errorBody.safeParse(JSON.parse(bodyText));
-    if (r.success) parsed = r.data;
+    if (r.success) {
+      parsed = r.data;
+      parsedOk = Boolean(r.data.error || r.data.message);
+    }
   } catch {
     // Not JSON: an HTML error page from a proxy, say. The status code still tells enough.
   }
@@ -127,8 +131,12 @@ export function errorFromResponse(status: number, bodyText: string, retryAfter: 
       });
     default:
       if (status >= 500) {
+        // The gateway's own error body (500/503) means its queue refused the job. A proxy's
+        // 502/504, or a body that is not the gateway's, may come after the job was queued.
+        const fromGateway = (status === 500 || status === 503) && parsedOk;
         return new GatewayError({
           ...base,
+          accepted: fromGateway ? false : null,
           code: "server_error",
           retryable: true,
           userMessage: `The gateway had an internal error${said ? `: “${said}”` : ""}. The studio will try again shortly.`,

@@ -19,7 +19,14 @@ export interface InputRef {
 async function isPublicHost(url: string): Promise<boolean> {
   const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
   try {
-    const addrs = /^[\d.]+$|:/.test(host) ? [{ address: host }] : await lookup(host, { all: true });
+    const addrs = /^[\d.]+$|:/.test(host)
+      ? [{ address: host }]
+      : await Promise.race([
+          lookup(host, { all: true }),
+          new Promise<never>((_, reject) =>
+            setTimeout(() => reject(new Error("DNS timeout")), 5000),
+          ),
+        ]);
     return addrs.length > 0 && addrs.every((a) => isPublicAddress(a.address));
   } catch {
     return false;

@@ -33,5 +33,11 @@ export function notSoonerThan(wanted: number, lastPollAt: number | null): number
 }
 
 export const MAX_SUBMIT_TRIES = 5;
+/** Consecutive failed status reads before the studio stops following a job (~30 min at the cap). */
 export const MAX_STATUS_FAILURES = 40;
-export const MAX_DOWNLOAD_TRIES = 5;
+/** A job in flight longer than this is given up as UNKNOWN. */
+export const MAX_TRACK_MS = 12 * 3600 * 1000;
+/** Download attempts, spread over about two minutes by the backoff. */
+export const MAX_DOWNLOAD_TRIES = 8;
+/** Attempts for a link that answers 403/404/410: a CDN may lag just after completion. */
+export const MAX_GONE_TRIES = 3;

@@ -10,6 +10,7 @@ import { GatewayError } from "@/lib/gateway/errors";
 import { MODELS, type ModelId, type StatusResponse } from "@/lib/gateway/models";
 import {
   claimLease,
+  completeJob,
   dueJobs,
   dueWaitingJobs,
   findJob,
@@ -17,22 +18,19 @@ import {
   releaseLease,
   takeSlot,
   updateJob,
+  updateJobAsOwner,
   updateJobIf,
 } from "@/lib/db/jobs";
-import {
-  claimOutput,
-  createOutputs,
-  findOutput,
-  pendingOutputs,
-  updateOutput,
-} from "@/lib/db/outputs";
+import { claimOutput, findOutput, pendingOutputs, updateOutput } from "@/lib/db/outputs";
 import { IngestError, ingestOutput } from "@/lib/media/ingest";
 import { callbackBaseUrl, gateway, gatewayAllowHosts } from "./gateway";
 import { InputImageError, resolveInputImageUrl } from "./input-image";
 import {
   MAX_DOWNLOAD_TRIES,
+  MAX_GONE_TRIES,
   MAX_STATUS_FAILURES,
   MAX_SUBMIT_TRIES,
+  MAX_TRACK_MS,
   backoffMs,
   nextAfterFailure,
   notSoonerThan,
@@ -45,6 +43,7 @@ const POLL_LEASE_MS = 30_000;
 const SUBMIT_LEASE_MS = 90_000; // longer than the submit timeout, so a live submit keeps it
 const DOWNLOAD_LEASE_MS = 300_000;
 const NOT_CHARGED = "You were not charged for it.";
+const MAX_PARALLEL_DOWNLOADS = 2;
 
 type Log = (msg: string, extra?: Record<string, unknown>) => void;
 
@@ -53,6 +52,8 @@ export class Tracker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
+  /** Downloads run beside the tick, so a slow one never delays polls and submits. */
+  private readonly downloading = new Set<string>();
   private readonly log: Log = (msg, extra) => console.log(`[tracker] ${msg}`, extra ?? "");
 
   start() {
@@ -153,7 +154,7 @@ export class Tracker {
       const message =
         err instanceof InputImageError ? err.message : "The input image could not be prepared.";
       if (!(err instanceof InputImageError)) console.error("[tracker] input image", err);
-      await updateJob(jobId, {
+      await updateJobAsOwner(jobId, this.owner, {
         state: "FAILED",
         errorCode: "input_image",
         errorMessage: message,
@@ -165,23 +166,50 @@ export class Tracker {
     }
     const base = callbackBaseUrl();
     const webhookUrl = base ? `${base}/api/webhooks/pixazo/${job.webhookToken}` : undefined;
-    await updateJob(jobId, { sendingAt: new Date(), params: JSON.stringify(body) });
+    if (
+      !(await updateJobAsOwner(jobId, this.owner, {
+        sendingAt: new Date(),
+        params: JSON.stringify(body),
+      }))
+    ) {
+      return; // the lease ran out before sending: another process owns the job now
+    }
+    let requestId: string;
     try {
-      const { requestId } = await gateway().submit(model, body, { webhookUrl });
-      const t = new Date();
-      await updateJob(jobId, {
-        state: "QUEUED",
-        requestId,
-        submittedAt: t,
-        nextPollAt: new Date(t.getTime() + pollDelayMs(0, Boolean(webhookUrl))),
-        pollCount: 0,
-        failures: 0,
-        leaseOwner: null,
-        leaseUntil: null,
-      });
-      this.log("submitted", { jobId, requestId });
+      ({ requestId } = await gateway().submit(model, body, { webhookUrl }));
     } catch (err) {
       await this.submitFailed(job.id, job.failures, err);
+      return;
+    }
+    // Accepted and paid for: record it, trying hard. If it cannot be recorded, the job stays
+    // SUBMITTING with sendingAt set, and recovery marks it UNKNOWN rather than sending it again.
+    const t = new Date();
+    const queued = {
+      state: "QUEUED",
+      requestId,
+      submittedAt: t,
+      nextPollAt: new Date(t.getTime() + pollDelayMs(0, Boolean(webhookUrl))),
+      pollCount: 0,
+      failures: 0,
+      leaseOwner: null,
+      leaseUntil: null,
+    };
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      try {
+        if (!(await updateJobAsOwner(jobId, this.owner, queued))) {
+          console.error(
+            "[tracker] lease lost after submit; request id",
+            requestId,
+            "for job",
+            jobId,
+          );
+        }
+        this.log("submitted", { jobId, requestId });
+        return;
+      } catch (err) {
+        console.error("[tracker] could not record request id", requestId, "for job", jobId, err);
+        await new Promise((r) => setTimeout(r, 200 * attempt));
+      }
     }
   }
 
@@ -192,7 +220,7 @@ export class Tracker {
     if (ge && ge.accepted === false && ge.retryable && failures + 1 < MAX_SUBMIT_TRIES) {
       // Certainly not accepted (refused connection, 429, 5xx): safe to send again later.
       const delay = nextAfterFailure(failures + 1, ge.retryAfterMs);
-      await updateJob(jobId, {
+      await updateJobAsOwner(jobId, this.owner, {
         state: "WAITING",
         failures: failures + 1,
         lastPollError: ge.userMessage,
@@ -202,7 +230,7 @@ export class Tracker {
       return;
     }
     if (ge && ge.accepted === null) {
-      await updateJob(jobId, {
+      await updateJobAsOwner(jobId, this.owner, {
         state: "UNKNOWN",
         errorCode: ge.code,
         errorMessage: `${ge.userMessage} It is unknown whether the gateway accepted this job; it was not sent again, to avoid paying twice. Use Retry to send it again.`,
@@ -212,7 +240,7 @@ export class Tracker {
       });
       return;
     }
-    await updateJob(jobId, {
+    await updateJobAsOwner(jobId, this.owner, {
       state: "FAILED",
       errorCode: ge?.code ?? "internal",
       errorMessage: ge?.userMessage ?? "The studio could not send this job. Try again.",
@@ -239,14 +267,12 @@ export class Tracker {
       } catch (err) {
         const ge = err instanceof GatewayError ? err : null;
         const failures = job.failures + 1;
-        if (!ge?.retryable && failures >= MAX_STATUS_FAILURES / 4) {
-          await updateJob(jobId, {
-            state: "ERROR",
-            errorCode: ge?.code ?? "status",
-            errorMessage: `${ge?.userMessage ?? "The studio could not read this job's status."} The studio stopped asking after ${failures} tries.`,
-            finishedAt: new Date(),
-            lastPollAt: now,
-          });
+        const limit = ge?.retryable ? MAX_STATUS_FAILURES : MAX_STATUS_FAILURES / 4;
+        if (failures >= limit) {
+          await this.stopFollowing(
+            jobId,
+            `${ge?.userMessage ?? "The studio could not read this job's status."} It stopped asking after ${failures} tries in a row.`,
+          );
           return;
         }
         await updateJob(jobId, {
@@ -260,9 +286,30 @@ export class Tracker {
         return;
       }
       await this.apply(job, answer, now, hasWebhook);
+      if (
+        (answer.status === "QUEUED" || answer.status === "PROCESSING") &&
+        job.submittedAt &&
+        now.getTime() - job.submittedAt.getTime() > MAX_TRACK_MS
+      ) {
+        await this.stopFollowing(jobId, "The gateway has not finished this job in many hours.");
+      }
     } finally {
       await releaseLease(jobId, this.owner);
     }
+  }
+
+  /**
+   * Gives up on a job whose status cannot be had. It may still finish and be charged at the
+   * gateway, so this is UNKNOWN, not ERROR (which the reference says is not charged).
+   */
+  private async stopFollowing(jobId: string, why: string) {
+    await updateJobIf(jobId, ["QUEUED", "PROCESSING"], {
+      state: "UNKNOWN",
+      errorCode: "status_lost",
+      errorMessage: `${why} The job may still finish at the gateway; check your Pixazo history, or use Retry to send it again.`,
+      finishedAt: new Date(),
+      nextPollAt: null,
+    });
   }
 
   /** Applies a status answer that came from the gateway with our key. */
@@ -304,25 +351,19 @@ export class Tracker {
           });
           return;
         }
-        const moved = await updateJobIf(job.id, ["QUEUED", "PROCESSING"], {
-          ...common,
-          state: "COMPLETED",
-          finishedAt,
-          nextPollAt: null,
-        });
-        if (moved) {
-          await createOutputs(
-            urls.map((sourceUrl, index) => ({
-              id: randomUUID(),
-              jobId: job.id,
-              index,
-              sourceUrl,
-              state: "PENDING",
-              publicToken: newToken(),
-            })),
-          );
-          this.again = true;
-        }
+        const moved = await completeJob(
+          job.id,
+          { ...common, finishedAt, nextPollAt: null },
+          urls.map((sourceUrl, index) => ({
+            id: randomUUID(),
+            jobId: job.id,
+            index,
+            sourceUrl,
+            state: "PENDING",
+            publicToken: newToken(),
+          })),
+        );
+        if (moved) this.again = true;
         return;
       }
       case "FAILED":
@@ -345,10 +386,20 @@ export class Tracker {
   }
 
   private async downloadPending(now: Date) {
-    const outputs = await pendingOutputs(now, 4);
-    await Promise.all(outputs.map((o) => this.download(o.id)));
+    const room = MAX_PARALLEL_DOWNLOADS - this.downloading.size;
+    if (room <= 0) return;
+    for (const { id } of await pendingOutputs(now, room, [...this.downloading])) {
+      this.downloading.add(id);
+      void this.download(id)
+        .catch((err) => console.error("[tracker] download", id, err))
+        .finally(() => {
+          this.downloading.delete(id);
+          void this.kick();
+        });
+    }
   }
 
+  /** Brings one output into the media store; sync_mode data URIs are dropped once stored. */
   private async download(outputId: string) {
     const now = new Date();
     if (!(await claimOutput(outputId, this.owner, now, DOWNLOAD_LEASE_MS))) return;
@@ -365,6 +416,7 @@ export class Tracker {
       });
       await updateOutput(outputId, {
         ...result,
+        ...(out.sourceUrl.startsWith("data:") ? { sourceUrl: "data:,stored" } : {}),
         state: "STORED",
         attempts,
         storedAt: new Date(),
@@ -375,7 +427,8 @@ export class Tracker {
     } catch (err) {
       const ie = err instanceof IngestError ? err : null;
       if (!ie) console.error("[tracker] download failed", outputId, err);
-      const retry = (ie?.retryable ?? true) && attempts < MAX_DOWNLOAD_TRIES;
+      const tries = ie?.gone ? MAX_GONE_TRIES : MAX_DOWNLOAD_TRIES;
+      const retry = (ie?.retryable ?? true) && attempts < tries;
       await updateOutput(outputId, {
         attempts,
         state: retry ? "PENDING" : "FAILED",

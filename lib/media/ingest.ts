@@ -16,6 +16,8 @@ export class IngestError extends Error {
   constructor(
     message: string,
     readonly retryable: boolean,
+    /** The link answered that the file is not there (403/404/410). */
+    readonly gone = false,
   ) {
     super(message);
   }
@@ -55,7 +57,8 @@ async function fetchBytes(url: string, maxBytes: number, allowHosts: string[]): 
     if (res.status === 404 || res.status === 410 || res.status === 403) {
       throw new IngestError(
         `The output link answered ${res.status}: the file is gone or expired.`,
-        false,
+        true,
+        true,
       );
     }
     if (res.status !== 200)
@@ -142,10 +145,13 @@ export async function ingestOutput(args: {
       vertices: preview.stats.vertices,
     };
   } catch (err) {
-    if (err instanceof MeshParseError) {
-      console.warn("[media] mesh preview failed", args.jobId, err.message);
-      return stored;
-    }
-    throw err;
+    // Whatever broke the preview, the original is stored and stays downloadable; the viewer
+    // then tries the original and says so if it cannot show it either.
+    console.warn(
+      "[media] mesh preview failed",
+      args.jobId,
+      err instanceof MeshParseError ? err.message : err,
+    );
+    return stored;
   }
 }

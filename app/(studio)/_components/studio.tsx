@@ -63,9 +63,22 @@ function StudioInner({ initial }: { initial: GalleryData }) {
     return r.ok ? r.data : null;
   }
 
+  const [retrying, setRetrying] = useState<Set<string>>(new Set());
+
   async function retry(job: JobView) {
-    const made = await run(() => retryJob({ jobId: job.id }));
-    if (made) addJob(made);
+    // One click, one new paid job: ignore repeats while the first is on its way.
+    if (retrying.has(job.id)) return;
+    setRetrying((s) => new Set(s).add(job.id));
+    try {
+      const made = await run(() => retryJob({ jobId: job.id }));
+      if (made) addJob(made);
+    } finally {
+      setRetrying((s) => {
+        const next = new Set(s);
+        next.delete(job.id);
+        return next;
+      });
+    }
   }
 
   async function favorite(job: JobView, value: boolean) {

@@ -20,7 +20,10 @@ function refuse(status: number, message: string) {
 
 export async function POST(req: Request) {
   if (!requestHasSession(req)) return refuse(401, "Sign in to upload images.");
-  const declared = Number(req.headers.get("content-length") ?? "0");
+  const length = req.headers.get("content-length");
+  // Without a declared length the body could be anything long; browsers always send one.
+  if (length === null) return refuse(411, "The upload must say how large it is.");
+  const declared = Number(length);
   if (declared > MAX_BYTES + 64 * 1024) {
     return refuse(
       413,

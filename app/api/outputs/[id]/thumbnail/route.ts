@@ -21,6 +21,10 @@ export async function POST(req: Request, ctx: { params: Promise<{ id: string }> 
   if (!out || out.job.kind !== "mesh" || out.state !== "STORED") {
     return Response.json({ error: "Unknown mesh output." }, { status: 404 });
   }
+  const declared = Number(req.headers.get("content-length") ?? NaN);
+  if (!Number.isFinite(declared) || declared > MAX) {
+    return Response.json({ error: "Bad size." }, { status: 413 });
+  }
   const bytes = Buffer.from(await req.arrayBuffer());
   if (bytes.length === 0 || bytes.length > MAX)
     return Response.json({ error: "Bad size." }, { status: 413 });

@@ -16,6 +16,8 @@ export async function POST(req: Request, ctx: { params: Promise<{ token: string 
   const parsed = tokenSchema.safeParse(token);
   const job = parsed.success ? await findJobByToken(parsed.data) : null;
   if (!job) return Response.json({ ok: false }, { status: 404 });
-  void tracker().hint(job.id);
+  void tracker()
+    .hint(job.id)
+    .catch((err) => console.error("[webhook] could not follow up", job.id, err));
   return Response.json({ ok: true }, { status: 202 });
 }
