@@ -7,8 +7,6 @@ export async function register() {
   console.log(
     `[studio] gateway: ${e.mode === "sandbox" ? `sandbox (no PIXAZO_API_KEY set) at ${e.gatewayUrl}` : e.gatewayUrl}`,
   );
-  const { prepareDatabase } = await import("@/lib/db/client");
-  await prepareDatabase();
   const { tracker } = await import("@/lib/jobs/tracker");
   tracker().start();
 }

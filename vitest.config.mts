@@ -6,7 +6,7 @@ export default defineConfig({
     alias: {
       "@": import.meta.dirname,
       // server-only throws outside a React Server Components bundle; tests run plain Node.
-      "server-only": path.join(import.meta.dirname, "lib/testing/server-only-stub.ts"),
+      "server-only": path.join(import.meta.dirname, "lib/testing/server-only-empty.ts"),
     },
   },
   test: {

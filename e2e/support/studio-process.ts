@@ -74,15 +74,16 @@ export async function startStudio(opts: {
   env?: Record<string, string>;
 }) {
   const env = { DATA_DIR: opts.dataDir, PORT: String(opts.port), PIXAZO_API_KEY: "", ...opts.env };
-  execFileSync(
-    process.execPath,
-    [path.join(ROOT, "node_modules/prisma/build/index.js"), "migrate", "deploy"],
-    {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: "ignore",
-    },
-  );
+  try {
+    execFileSync(
+      process.execPath,
+      [path.join(ROOT, "node_modules/prisma/build/index.js"), "migrate", "deploy"],
+      { cwd: ROOT, env: { ...process.env, CHECKPOINT_DISABLE: "1", ...env }, stdio: "pipe" },
+    );
+  } catch (err) {
+    const e = err as { stdout?: Buffer; stderr?: Buffer };
+    throw new Error(`migrate deploy failed:\n${e.stdout ?? ""}${e.stderr ?? ""}`);
+  }
   return launch(
     process.execPath,
     [

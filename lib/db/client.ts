@@ -13,12 +13,3 @@ function createClient(): PrismaClient {
 // One client per process; cached on globalThis so dev-mode reloads do not open new connections.
 export const db: PrismaClient = (globalForPrisma.studioPrisma ??= createClient());
 
-/**
- * Write-ahead logging lets the background tracker write while pages read, and lets two
- * studio processes share one SQLite file without readers blocking writers.
- */
-export async function prepareDatabase() {
-  if (env().databaseUrl.startsWith("file:")) {
-    await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  }
-}

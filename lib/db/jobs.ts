@@ -4,9 +4,8 @@ import "server-only";
 import { db } from "./client";
 import type { Prisma } from "./generated/client";
 
-export const IN_FLIGHT_STATES = ["SUBMITTING", "QUEUED", "PROCESSING"] as const;
-export const TRACKED_STATES = ["QUEUED", "PROCESSING"] as const;
-export const ACTIVE_STATES = ["WAITING", ...IN_FLIGHT_STATES] as const;
+/** States in which the tracker reads a job's status at the gateway. */
+const TRACKED_STATES = ["QUEUED", "PROCESSING"] as const;
 
 // Inline (sync_mode) outputs can carry megabytes in sourceUrl; the gallery never needs it.
 const galleryOutputs = { orderBy: { index: "asc" as const }, omit: { sourceUrl: true } };
@@ -30,10 +29,6 @@ export function listJobs(limit: number) {
     take: limit,
     include: { outputs: galleryOutputs },
   });
-}
-
-export function findJobView(id: string) {
-  return db.job.findUnique({ where: { id }, include: { outputs: galleryOutputs } });
 }
 
 /** A cheap fingerprint of the whole gallery: changes whenever any job or output changes. */

@@ -11,12 +11,6 @@ export function findOutputByToken(token: string) {
   return db.output.findUnique({ where: { publicToken: token } });
 }
 
-export function findOutputByMediaKey(key: string) {
-  return db.output.findFirst({
-    where: { OR: [{ mediaKey: key }, { thumbKey: key }, { previewKey: key }] },
-  });
-}
-
 export function pendingOutputs(now: Date, limit: number, skip: string[]) {
   return db.output.findMany({
     where: {

@@ -133,7 +133,6 @@ export const MODELS = {
 } as const;
 
 export type ModelId = keyof typeof MODELS;
-export const MODEL_IDS = Object.keys(MODELS) as [ModelId, ...ModelId[]];
 export type ImageV3Params = z.infer<typeof imageV3Params>;
 export type InstructParams = z.infer<typeof instructParams>;
 export type MeshParams = z.infer<typeof meshParams>;
@@ -186,10 +185,6 @@ export const errorBody = z.object({
   error: z.string().optional(),
   message: z.string().optional(),
 });
-
-export function isTerminal(state: string) {
-  return state === "COMPLETED" || state === "FAILED" || state === "ERROR";
-}
 
 // ---- What the composer sends (the studio fills in seeds and input image URLs) ----
 
