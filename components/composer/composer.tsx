@@ -33,6 +33,12 @@ export interface ComposerProps {
   onModelChange: (model: ModelId) => void;
 }
 
+const FORMATS = [
+  { value: "png", label: "PNG" },
+  { value: "jpeg", label: "JPEG" },
+  { value: "webp", label: "WebP" },
+];
+
 const FACE_PRESETS = [
   { label: "50k", value: 50_000 },
   { label: "150k", value: 150_000 },
@@ -173,6 +179,15 @@ export function Composer({
   const [pending, startTransition] = useTransition();
   const modelSelectId = useId();
   const kind = MODELS[model].kind;
+  const isV3 = model === "hunyuan-image";
+  // The two image models keep their own size, format and guidance, since ranges differ.
+  const keys = isV3
+    ? ({ size: "image_size_v3", output: "output_v3", guidance: "guidance_v3" } as const)
+    : ({
+        size: "image_size_instruct",
+        output: "output_instruct",
+        guidance: "guidance_instruct",
+      } as const);
 
   useEffect(() => {
     setErrors({});
@@ -282,39 +297,40 @@ export function Composer({
         }
       />
 
-      {model === "hunyuan-image" ? (
+      {kind === "image" ? (
         <>
-          <TextField
-            label="Negative prompt"
-            multiline
-            rows={2}
-            value={values.negative_prompt}
-            onChange={set("negative_prompt")}
-            error={errors.negative_prompt}
-            placeholder="blurry, low quality, watermark"
-          />
+          {isV3 ? (
+            <TextField
+              label="Negative prompt"
+              multiline
+              rows={2}
+              value={values.negative_prompt}
+              onChange={set("negative_prompt")}
+              error={errors.negative_prompt}
+              placeholder="blurry, low quality, watermark"
+            />
+          ) : null}
           <div className="grid grid-cols-2 gap-3">
             <div className="col-span-2">
               <SelectField
                 label="Image size"
-                value={values.image_size_v3}
-                onChange={set("image_size_v3")}
-                error={errors.image_size_v3}
-                options={Object.entries(IMAGE_V3_SIZES).map(([value, s]) => ({
-                  value,
-                  label: s.label,
-                }))}
+                value={values[keys.size]}
+                onChange={set(keys.size)}
+                error={errors[keys.size]}
+                options={Object.entries(isV3 ? IMAGE_V3_SIZES : INSTRUCT_SIZES).map(
+                  ([value, s]) => ({
+                    value,
+                    label: s.label,
+                  }),
+                )}
               />
             </div>
             <SelectField
               label="Output format"
-              value={values.output_v3}
-              onChange={set("output_v3")}
-              error={errors.output_v3}
-              options={[
-                { value: "png", label: "PNG" },
-                { value: "jpeg", label: "JPEG" },
-              ]}
+              value={values[keys.output]}
+              onChange={set(keys.output)}
+              error={errors[keys.output]}
+              options={isV3 ? FORMATS.slice(0, 2) : FORMATS}
             />
             <TextField
               label="Number of images"
@@ -324,31 +340,35 @@ export function Composer({
               error={errors.num_images}
               hint="1–4"
             />
-            <TextField
-              label="Inference steps"
-              inputMode="numeric"
-              value={values.num_inference_steps}
-              onChange={set("num_inference_steps")}
-              error={errors.num_inference_steps}
-              hint={numericHint(1, 50, "28")}
-            />
+            {isV3 ? (
+              <TextField
+                label="Inference steps"
+                inputMode="numeric"
+                value={values.num_inference_steps}
+                onChange={set("num_inference_steps")}
+                error={errors.num_inference_steps}
+                hint={numericHint(1, 50, "28")}
+              />
+            ) : null}
             <TextField
               label="Guidance scale"
               inputMode="decimal"
-              value={values.guidance_v3}
-              onChange={set("guidance_v3")}
-              error={errors.guidance_v3}
-              hint={numericHint(1, 20, "7.5")}
+              value={values[keys.guidance]}
+              onChange={set(keys.guidance)}
+              error={errors[keys.guidance]}
+              hint={isV3 ? numericHint(1, 20, "7.5") : numericHint(1, 10, "3.5")}
             />
-            <TextField
-              label="Seed"
-              inputMode="numeric"
-              value={values.seed}
-              onChange={set("seed")}
-              error={errors.seed}
-              placeholder="Random"
-              hint="Empty: the studio picks one"
-            />
+            {isV3 ? (
+              <TextField
+                label="Seed"
+                inputMode="numeric"
+                value={values.seed}
+                onChange={set("seed")}
+                error={errors.seed}
+                placeholder="Random"
+                hint="Empty: the studio picks one"
+              />
+            ) : null}
           </div>
           <div className="flex flex-col gap-2">
             <Toggle
@@ -357,69 +377,23 @@ export function Composer({
               onChange={set("enable_safety_checker")}
               hint="Filter unsafe content"
             />
-            <Toggle
-              label="Prompt expansion"
-              checked={values.enable_prompt_expansion}
-              onChange={set("enable_prompt_expansion")}
-              hint="Let a language model add detail"
-            />
-            <Toggle
-              label="Sync mode"
-              checked={values.sync_mode}
-              onChange={set("sync_mode")}
-              hint="Return images inline; not kept in the gateway's history"
-            />
+            {isV3 ? (
+              <>
+                <Toggle
+                  label="Prompt expansion"
+                  checked={values.enable_prompt_expansion}
+                  onChange={set("enable_prompt_expansion")}
+                  hint="Let a language model add detail"
+                />
+                <Toggle
+                  label="Sync mode"
+                  checked={values.sync_mode}
+                  onChange={set("sync_mode")}
+                  hint="Return images inline; not kept in the gateway's history"
+                />
+              </>
+            ) : null}
           </div>
-        </>
-      ) : null}
-
-      {model === "hunyuan-image-3-0-instruct" ? (
-        <>
-          <div className="grid grid-cols-2 gap-3">
-            <SelectField
-              label="Image size"
-              value={values.image_size_instruct}
-              onChange={set("image_size_instruct")}
-              error={errors.image_size_instruct}
-              options={Object.entries(INSTRUCT_SIZES).map(([value, s]) => ({
-                value,
-                label: s.label,
-              }))}
-            />
-            <SelectField
-              label="Output format"
-              value={values.output_instruct}
-              onChange={set("output_instruct")}
-              error={errors.output_instruct}
-              options={[
-                { value: "png", label: "PNG" },
-                { value: "jpeg", label: "JPEG" },
-                { value: "webp", label: "WebP" },
-              ]}
-            />
-            <TextField
-              label="Number of images"
-              inputMode="numeric"
-              value={values.num_images}
-              onChange={set("num_images")}
-              error={errors.num_images}
-              hint="1–4"
-            />
-            <TextField
-              label="Guidance scale"
-              inputMode="decimal"
-              value={values.guidance_instruct}
-              onChange={set("guidance_instruct")}
-              error={errors.guidance_instruct}
-              hint={numericHint(1, 10, "3.5")}
-            />
-          </div>
-          <Toggle
-            label="Safety checker"
-            checked={values.enable_safety_checker}
-            onChange={set("enable_safety_checker")}
-            hint="Filter unsafe content"
-          />
         </>
       ) : null}
 
