@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { hasSession } from "@/lib/auth/access";
 import { passwordRequired } from "@/lib/auth/session";
+import { Brand } from "@/components/ui/brand";
 import { env } from "@/lib/env";
 import { signOut } from "../(auth)/actions";
 
@@ -13,15 +14,7 @@ export default async function StudioLayout({ children }: { children: React.React
     <>
       <header className="border-b border-neutral-800/80 bg-neutral-950/80 backdrop-blur">
         <div className="mx-auto flex max-w-[1600px] items-center justify-between gap-4 px-4 py-3 lg:px-8">
-          <div className="flex items-center gap-3">
-            <span
-              aria-hidden
-              className="h-7 w-7 shrink-0 rounded-lg bg-gradient-to-br from-violet-400 via-fuchsia-500 to-orange-400"
-            />
-            <h1 className="whitespace-nowrap text-base font-semibold tracking-tight">
-              Hunyuan Studio
-            </h1>
-          </div>
+          <Brand />
           <div className="flex items-center gap-3">
             {sandbox ? (
               <p

@@ -95,6 +95,15 @@ async function readCapped(res: Response): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** The answer as JSON, or undefined when it is not JSON at all (a cut-off or HTML body). */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 export function createGatewayClient(config: GatewayClientConfig): GatewayClient {
   const baseUrl = config.baseUrl.replace(/\/+$/, "");
   const doFetch = config.fetchImpl ?? fetch;
@@ -140,13 +149,7 @@ export function createGatewayClient(config: GatewayClientConfig): GatewayClient 
       if (res.status < 200 || res.status >= 300) {
         throw errorFromResponse(res.status, text, res.headers.get("retry-after"));
       }
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        json = undefined;
-      }
-      const parsed = submitResponse.safeParse(json);
+      const parsed = submitResponse.safeParse(parseJson(text));
       if (!parsed.success) {
         throw new GatewayError({
           code: "malformed_response",
@@ -174,10 +177,8 @@ export function createGatewayClient(config: GatewayClientConfig): GatewayClient 
       if (res.status < 200 || res.status >= 300) {
         throw errorFromResponse(res.status, text, res.headers.get("retry-after"));
       }
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
+      const json = parseJson(text);
+      if (json === undefined) {
         throw new GatewayError({
           code: "malformed_response",
           httpStatus: res.status,
