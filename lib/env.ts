@@ -1,9 +1,9 @@
 // The only reader of process.env: parses the studio's configuration once, with zod, and stops
 // start-up with a message naming the variable when something is wrong.
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { createFileOnce } from "./files/atomic";
 
 const optionalString = z
   .string()
@@ -66,24 +66,7 @@ export class ConfigError extends Error {}
  * temporary name and linked into place, so a second process never reads it half-written.
  */
 export function persistentSecret(dataDir: string, name: string, make: () => string): string {
-  const file = path.join(dataDir, name);
-  try {
-    const existing = fs.readFileSync(file, "utf8").trim();
-    if (existing) return existing;
-  } catch {
-    // not made yet
-  }
-  fs.mkdirSync(dataDir, { recursive: true });
-  const tmp = `${file}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
-  fs.writeFileSync(tmp, make(), { mode: 0o600 });
-  try {
-    fs.linkSync(tmp, file);
-  } catch {
-    // Another process linked its own first; theirs wins.
-  } finally {
-    fs.unlinkSync(tmp);
-  }
-  return fs.readFileSync(file, "utf8").trim();
+  return createFileOnce(path.join(dataDir, name), make);
 }
 
 export function parseEnv(source: Record<string, string | undefined>): StudioEnv {

@@ -1,5 +1,6 @@
 "use server";
 // The studio's server actions. Each one goes through `action`: access, zod, then the work.
+import { isEnded } from "@/lib/jobs/states";
 import { z } from "zod";
 import { ActionError, action, clientKey } from "@/lib/auth/access";
 import { RateLimiter } from "@/lib/auth/rate-limit";
@@ -8,16 +9,16 @@ import { generateInput } from "@/lib/gateway/models";
 import { createJob, jobInputForRetry } from "@/lib/jobs/create";
 import { InputImageError } from "@/lib/jobs/input-image";
 import { tracker } from "@/lib/jobs/tracker";
-import { toJobView, type JobView } from "@/lib/jobs/view";
+import { toBrowserJob, type BrowserJob } from "@/lib/jobs/browser-job";
 
 const generateLimit = new RateLimiter(30, 60_000);
 
 /** Gives the tracker a moment to send the job, so the answer already says QUEUED or why not. */
-async function sendSoon(jobId: string): Promise<JobView> {
+async function sendSoon(jobId: string): Promise<BrowserJob> {
   await Promise.race([tracker().kick(), new Promise((r) => setTimeout(r, 8000))]);
   const job = await findJob(jobId);
   if (!job) throw new Error(`job ${jobId} vanished`);
-  return toJobView(job);
+  return toBrowserJob(job);
 }
 
 async function limited() {
@@ -50,7 +51,7 @@ export const retryJob = action(z.object({ jobId: z.string().uuid() }), async ({ 
   await limited();
   const original = await findJob(jobId);
   if (!original) throw new ActionError("not_found", "That job no longer exists.");
-  if (!["COMPLETED", "FAILED", "ERROR", "UNKNOWN"].includes(original.state)) {
+  if (!isEnded(original.state)) {
     throw new ActionError(
       "in_flight",
       "This job is still running; Retry is for jobs that have ended.",

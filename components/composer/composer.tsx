@@ -11,7 +11,7 @@ import {
   generateInput,
   type ModelId,
 } from "@/lib/gateway/models";
-import type { JobView } from "@/lib/jobs/view";
+import type { BrowserJob } from "@/lib/jobs/browser-job";
 import type { ActionResult } from "@/lib/auth/access";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField, Toggle, inputClass } from "@/components/ui/field";
@@ -25,8 +25,8 @@ export interface ComposerPreset {
 
 export interface ComposerProps {
   preset?: ComposerPreset | null;
-  generate: (raw: unknown) => Promise<ActionResult<JobView>>;
-  onCreated: (job: JobView) => void;
+  generate: (raw: unknown) => Promise<ActionResult<BrowserJob>>;
+  onCreated: (job: BrowserJob) => void;
   input: InputImage | null;
   onInputChange: (input: InputImage | null) => void;
   model: ModelId;

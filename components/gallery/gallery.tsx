@@ -1,7 +1,8 @@
 "use client";
 // The gallery: newest first, with search, a filter, and older jobs on demand.
+import { isFailed } from "@/lib/jobs/states";
 import { useMemo, useState } from "react";
-import type { JobView } from "@/lib/jobs/view";
+import type { BrowserJob } from "@/lib/jobs/browser-job";
 import { JobCard, type JobCardActions } from "./job-card";
 
 type Filter = "all" | "image" | "mesh" | "favorites" | "failed";
@@ -14,11 +15,11 @@ const FILTERS: { value: Filter; label: string }[] = [
   { value: "failed", label: "Failed" },
 ];
 
-function matches(job: JobView, filter: Filter, query: string) {
+function matches(job: BrowserJob, filter: Filter, query: string) {
   if (filter === "image" && job.kind !== "image") return false;
   if (filter === "mesh" && job.kind !== "mesh") return false;
   if (filter === "favorites" && !job.favorite) return false;
-  if (filter === "failed" && !["FAILED", "ERROR", "UNKNOWN"].includes(job.state)) return false;
+  if (filter === "failed" && !isFailed(job.state)) return false;
   return query === "" || job.prompt.toLowerCase().includes(query);
 }
 
@@ -29,7 +30,7 @@ export function Gallery({
   onShowOlder,
   loadingOlder,
 }: {
-  jobs: JobView[];
+  jobs: BrowserJob[];
   total: number;
   actions: JobCardActions;
   onShowOlder: () => void;

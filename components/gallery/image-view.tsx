@@ -1,7 +1,7 @@
 "use client";
 // The large view of one image: the picture, every parameter, the seed, timings, size, and a
 // download of the original.
-import type { JobView, OutputView } from "@/lib/jobs/view";
+import type { BrowserJob, BrowserOutput } from "@/lib/jobs/browser-job";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { formatDuration, formatSize } from "@/components/ui/format";
@@ -47,10 +47,10 @@ export function ImageView({
   onClose,
   onMake3d,
 }: {
-  job: JobView;
-  output: OutputView;
+  job: BrowserJob;
+  output: BrowserOutput;
   onClose: () => void;
-  onMake3d: (job: JobView, output: OutputView) => void;
+  onMake3d: (job: BrowserJob, output: BrowserOutput) => void;
 }) {
   const slug = job.prompt.slice(0, 40) || job.model;
   const params = Object.entries(job.params).filter(([k]) => k !== "prompt");

@@ -1,21 +1,22 @@
 "use client";
 // One job in the gallery: its prompt, model, state and outputs, with what can be done next.
-import type { JobView, OutputView } from "@/lib/jobs/view";
+import { isEnded } from "@/lib/jobs/states";
+import type { BrowserJob, BrowserOutput } from "@/lib/jobs/browser-job";
 import { Button, LinkButton } from "@/components/ui/button";
 import { StateBadge } from "@/components/ui/state-badge";
 import { Elapsed } from "./elapsed";
 
 export interface JobCardActions {
-  onOpenImage: (job: JobView, output: OutputView) => void;
-  onOpenMesh: (job: JobView, output: OutputView) => void;
-  onMake3d: (job: JobView, output: OutputView) => void;
-  onRetry: (job: JobView) => void;
-  onReuse: (job: JobView) => void;
-  onFavorite: (job: JobView, favorite: boolean) => void;
-  onRemove: (job: JobView) => void;
+  onOpenImage: (job: BrowserJob, output: BrowserOutput) => void;
+  onOpenMesh: (job: BrowserJob, output: BrowserOutput) => void;
+  onMake3d: (job: BrowserJob, output: BrowserOutput) => void;
+  onRetry: (job: BrowserJob) => void;
+  onReuse: (job: BrowserJob) => void;
+  onFavorite: (job: BrowserJob, favorite: boolean) => void;
+  onRemove: (job: BrowserJob) => void;
 }
 
-function downloadHref(job: JobView, o: OutputView) {
+function downloadHref(job: BrowserJob, o: BrowserOutput) {
   const slug = job.prompt.slice(0, 40) || job.model;
   return `${o.downloadUrl}&name=${encodeURIComponent(`${slug} ${o.index + 1}`)}`;
 }
@@ -25,8 +26,8 @@ function ImageTile({
   output,
   actions,
 }: {
-  job: JobView;
-  output: OutputView;
+  job: BrowserJob;
+  output: BrowserOutput;
   actions: JobCardActions;
 }) {
   const ratio = output.width && output.height ? `${output.width} / ${output.height}` : "1 / 1";
@@ -88,8 +89,8 @@ function MeshTile({
   output,
   actions,
 }: {
-  job: JobView;
-  output: OutputView;
+  job: BrowserJob;
+  output: BrowserOutput;
   actions: JobCardActions;
 }) {
   const picture =
@@ -128,12 +129,8 @@ function MeshTile({
   );
 }
 
-export function JobCard({ job, actions }: { job: JobView; actions: JobCardActions }) {
-  const ended =
-    job.state === "COMPLETED" ||
-    job.state === "FAILED" ||
-    job.state === "ERROR" ||
-    job.state === "UNKNOWN";
+export function JobCard({ job, actions }: { job: BrowserJob; actions: JobCardActions }) {
+  const ended = isEnded(job.state);
   const cols = job.outputs.length > 1 ? "grid-cols-2" : "grid-cols-1";
   return (
     <article

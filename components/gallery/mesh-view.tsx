@@ -3,7 +3,7 @@
 import dynamic from "next/dynamic";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { JobView, OutputView } from "@/lib/jobs/view";
+import type { BrowserJob, BrowserOutput } from "@/lib/jobs/browser-job";
 import { Dialog } from "@/components/ui/dialog";
 import { JOBS_KEY } from "./use-jobs";
 
@@ -26,8 +26,8 @@ export function MeshView({
   output,
   onClose,
 }: {
-  job: JobView;
-  output: OutputView;
+  job: BrowserJob;
+  output: BrowserOutput;
   onClose: () => void;
 }) {
   const [target, setTarget] = useState(SIMPLIFY[1]);

@@ -2,12 +2,12 @@
 // The gallery's one query: polls the studio's job endpoint while something is in flight and
 // stops once every job has ended.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { isBusy, type JobView } from "@/lib/jobs/view";
+import { isBusy, type BrowserJob } from "@/lib/jobs/browser-job";
 
 export const JOBS_KEY = ["jobs"] as const;
 
 export interface GalleryData {
-  jobs: JobView[];
+  jobs: BrowserJob[];
   total: number;
 }
 
@@ -35,7 +35,7 @@ export function useJobs(initial: GalleryData, limit: number) {
 /** Puts a job the server just answered with at the top, then refetches. */
 export function useAddJob() {
   const client = useQueryClient();
-  return (job: JobView) => {
+  return (job: BrowserJob) => {
     client.setQueriesData<GalleryData>({ queryKey: JOBS_KEY }, (old) =>
       old ? { jobs: [job, ...old.jobs.filter((j) => j.id !== job.id)], total: old.total + 1 } : old,
     );
@@ -47,9 +47,9 @@ export function useAddJob() {
  * Changes the cached gallery right away (favorite, removal), runs the server action, then
  * refetches, so the server's answer, not the guess, is what stays on screen.
  */
-export function useOptimistic() {
+export function useGalleryChange() {
   const client = useQueryClient();
-  return async <T>(change: (jobs: JobView[]) => JobView[], work: () => Promise<T>): Promise<T> => {
+  return async <T>(change: (jobs: BrowserJob[]) => BrowserJob[], work: () => Promise<T>): Promise<T> => {
     await client.cancelQueries({ queryKey: JOBS_KEY });
     client.setQueriesData<GalleryData>({ queryKey: JOBS_KEY }, (old) =>
       old ? { ...old, jobs: change(old.jobs) } : old,

@@ -1,15 +1,4 @@
-import type { JobState } from "@/lib/jobs/view";
-
-const LABEL: Record<JobState, string> = {
-  WAITING: "Waiting for a slot",
-  SUBMITTING: "Sending",
-  QUEUED: "Queued",
-  PROCESSING: "Processing",
-  COMPLETED: "Completed",
-  FAILED: "Failed",
-  ERROR: "Error",
-  UNKNOWN: "Unknown",
-};
+import { SLOT_STATES, STATE_LABELS, type JobState } from "@/lib/jobs/states";
 
 const TONE: Record<JobState, string> = {
   WAITING: "bg-neutral-700/60 text-neutral-200",
@@ -23,11 +12,11 @@ const TONE: Record<JobState, string> = {
 };
 
 export function stateLabel(state: JobState) {
-  return LABEL[state];
+  return STATE_LABELS[state];
 }
 
 export function StateBadge({ state }: { state: JobState }) {
-  const busy = state === "QUEUED" || state === "PROCESSING" || state === "SUBMITTING";
+  const busy = (SLOT_STATES as readonly JobState[]).includes(state);
   return (
     <span
       className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ${TONE[state]}`}
@@ -36,7 +25,7 @@ export function StateBadge({ state }: { state: JobState }) {
         aria-hidden
         className={`h-1.5 w-1.5 rounded-full bg-current ${busy ? "animate-pulse" : ""}`}
       />
-      {LABEL[state]}
+      {STATE_LABELS[state]}
     </span>
   );
 }

@@ -1,11 +1,10 @@
 import "server-only";
 // Reads and writes of jobs. Every change bumps `version`, which the job endpoint turns into an
 // ETag so browsers polling an unchanged gallery get 304s.
+import { SLOT_STATES, TRACKED_STATES } from "@/lib/jobs/states";
 import { db } from "./client";
 import type { Prisma } from "./generated/client";
 
-/** States in which the tracker reads a job's status at the gateway. */
-const TRACKED_STATES = ["QUEUED", "PROCESSING"] as const;
 
 // Inline (sync_mode) outputs can carry megabytes in sourceUrl; the gallery never needs it.
 const galleryOutputs = { orderBy: { index: "asc" as const }, omit: { sourceUrl: true } };
@@ -75,7 +74,7 @@ export async function completeJob(
 ) {
   return db.$transaction(async (tx) => {
     const moved = await tx.job.updateMany({
-      where: { id, state: { in: ["QUEUED", "PROCESSING"] } },
+      where: { id, state: { in: [...TRACKED_STATES] } },
       data: { ...data, state: "COMPLETED", version: { increment: 1 } },
     });
     if (moved.count !== 1) return false;
@@ -148,11 +147,13 @@ export function waitingPlaces(): Promise<{ id: string }[]> {
  * Moves a WAITING job to SUBMITTING only while fewer than `max` jobs are in flight. One SQL
  * statement, so two studio processes sharing the database cannot both take the last slot.
  */
+const SLOT_LIST = SLOT_STATES.map((s) => `'${s}'`).join(",");
+
 export async function takeSlot(id: string, max: number): Promise<boolean> {
   const n = await db.$executeRawUnsafe(
     `UPDATE "Job" SET "state" = 'SUBMITTING', "version" = "version" + 1
      WHERE "id" = ? AND "state" = 'WAITING'
-       AND (SELECT COUNT(*) FROM "Job" WHERE "state" IN ('SUBMITTING','QUEUED','PROCESSING')) < ?`,
+       AND (SELECT COUNT(*) FROM "Job" WHERE "state" IN (${SLOT_LIST})) < ?`,
     id,
     max,
   );

@@ -2,7 +2,7 @@ import "server-only";
 // The gallery as the browser sees it: jobs newest first, as JobViews.
 import { countVisible, galleryFingerprint, listJobs, waitingPlaces } from "@/lib/db/jobs";
 import { db } from "@/lib/db/client";
-import { mediaUrl, toJobView, type JobView } from "./view";
+import { mediaUrl, toBrowserJob, type BrowserJob } from "./browser-job";
 
 export const GALLERY_PAGE = 60;
 export const GALLERY_MAX = 2000;
@@ -10,7 +10,7 @@ export const GALLERY_MAX = 2000;
 export interface Gallery {
   fingerprint: string;
   total: number;
-  jobs: JobView[];
+  jobs: BrowserJob[];
 }
 
 export async function loadGallery(limit = GALLERY_PAGE): Promise<Gallery> {
@@ -45,7 +45,7 @@ export async function loadGallery(limit = GALLERY_PAGE): Promise<Gallery> {
     fingerprint,
     total,
     jobs: rows.map((r) =>
-      toJobView(r, {
+      toBrowserJob(r, {
         waitingPlace: place.get(r.id) ?? null,
         inputImageUrl: inputUrl.get(r.inputOutputId ?? r.inputUploadId ?? "") ?? null,
       }),

@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { findOutput, findUpload } from "@/lib/db/outputs";
 import { statMedia } from "@/lib/media/store";
 import { guardedFetch, isPublicAddress } from "@/lib/net/guarded-fetch";
-import { callbackBaseUrl } from "./gateway";
+import { callbackBaseUrl } from "@/lib/gateway/configured";
 
 export class InputImageError extends Error {}
 

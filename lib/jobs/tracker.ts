@@ -23,7 +23,7 @@ import {
 } from "@/lib/db/jobs";
 import { claimOutput, findOutput, pendingOutputs, updateOutput } from "@/lib/db/outputs";
 import { IngestError, ingestOutput } from "@/lib/media/ingest";
-import { callbackBaseUrl, gateway, gatewayAllowHosts } from "./gateway";
+import { callbackBaseUrl, gatewayAllowHosts, gatewayClient } from "@/lib/gateway/configured";
 import { InputImageError, resolveInputImageUrl } from "./input-image";
 import {
   MAX_DOWNLOAD_TRIES,
@@ -176,7 +176,7 @@ export class Tracker {
     }
     let requestId: string;
     try {
-      ({ requestId } = await gateway().submit(model, body, { webhookUrl }));
+      ({ requestId } = await gatewayClient().submit(model, body, { webhookUrl }));
     } catch (err) {
       await this.submitFailed(job.id, job.failures, err);
       return;
@@ -263,7 +263,7 @@ export class Tracker {
       const hasWebhook = Boolean(callbackBaseUrl());
       let answer: StatusResponse;
       try {
-        answer = await gateway().status(job.requestId);
+        answer = await gatewayClient().status(job.requestId);
       } catch (err) {
         const ge = err instanceof GatewayError ? err : null;
         const failures = job.failures + 1;

@@ -2,10 +2,10 @@ import "server-only";
 // The media store: the only code that writes files. Keys are relative paths under MEDIA_DIR;
 // every write lands atomically (temporary file, fsync, rename), so a crash never leaves half
 // a file behind under a real name.
-import { randomUUID } from "node:crypto";
 import { createReadStream, promises as fs } from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
+import { writeFileAtomic } from "@/lib/files/atomic";
 
 const KEY = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_.-]*)*$/i;
 
@@ -19,22 +19,7 @@ export function mediaPath(key: string): string {
 }
 
 export async function writeMedia(key: string, bytes: Uint8Array): Promise<void> {
-  const file = mediaPath(key);
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID()}.tmp`);
-  try {
-    const handle = await fs.open(tmp, "w");
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(tmp, file);
-  } catch (err) {
-    await fs.rm(tmp, { force: true });
-    throw err;
-  }
+  await writeFileAtomic(mediaPath(key), bytes);
 }
 
 export async function readMedia(key: string): Promise<Buffer | null> {

@@ -1,7 +1,7 @@
 import "server-only";
 // The sandbox gateway as mounted inside the studio at /sandbox, when no real key is set.
 import { env } from "@/lib/env";
-import { createSandbox } from "./gateway";
+import { createSandbox } from "./server";
 
 const g = globalThis as unknown as { studioSandbox?: ReturnType<typeof createSandbox> };
 

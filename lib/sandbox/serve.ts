@@ -1,7 +1,7 @@
 // Runs the sandbox gateway as its own HTTP server (for tests that inject faults, benchmarks,
 // or a studio pointed at it with PIXAZO_GATEWAY_URL).
 import http from "node:http";
-import { createSandbox, type SandboxOptions } from "./gateway";
+import { createSandbox, type SandboxOptions } from "./server";
 
 export async function serveSandbox(
   opts: Omit<SandboxOptions, "prefix"> & { port?: number },

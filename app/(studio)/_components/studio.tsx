@@ -6,10 +6,10 @@ import type { InputImage } from "@/components/composer/input-image-picker";
 import { Gallery } from "@/components/gallery/gallery";
 import { ImageView } from "@/components/gallery/image-view";
 import { MeshView } from "@/components/gallery/mesh-view";
-import { useAddJob, useJobs, useOptimistic, type GalleryData } from "@/components/gallery/use-jobs";
+import { useAddJob, useJobs, useGalleryChange, type GalleryData } from "@/components/gallery/use-jobs";
 import { Providers } from "@/components/providers";
 import type { ModelId } from "@/lib/gateway/models";
-import type { JobView, OutputView } from "@/lib/jobs/view";
+import type { BrowserJob, BrowserOutput } from "@/lib/jobs/browser-job";
 import { generate, hideJob, restoreJob, retryJob, setFavorite } from "../actions";
 
 type Open = { kind: "image" | "mesh"; jobId: string; outputId: string } | null;
@@ -22,18 +22,18 @@ function StudioInner({ initial }: { initial: GalleryData }) {
   const jobs = data?.jobs ?? initial.jobs;
   const total = data?.total ?? initial.total;
   const addJob = useAddJob();
-  const optimistic = useOptimistic();
+  const optimistic = useGalleryChange();
   const [model, setModel] = useState<ModelId>("hunyuan-image");
   const [input, setInput] = useState<InputImage | null>(null);
   const [preset, setPreset] = useState<ComposerPreset | null>(null);
   const [open, setOpen] = useState<Open>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [removed, setRemoved] = useState<JobView | null>(null);
+  const [removed, setRemoved] = useState<BrowserJob | null>(null);
 
   const openJob = open ? jobs.find((j) => j.id === open.jobId) : undefined;
   const openOutput = openJob?.outputs.find((o) => o.id === open?.outputId);
 
-  function make3d(job: JobView, output: OutputView) {
+  function make3d(job: BrowserJob, output: BrowserOutput) {
     setModel("hunyuan3d-3-0-api-294");
     setInput({
       source: "output",
@@ -45,7 +45,7 @@ function StudioInner({ initial }: { initial: GalleryData }) {
     window.scrollTo({ top: 0, behavior: "smooth" });
   }
 
-  function reuse(job: JobView) {
+  function reuse(job: BrowserJob) {
     setModel(job.model);
     setPreset({ nonce: Date.now(), params: { ...job.params, prompt: job.prompt } });
     if (job.kind === "mesh" && job.input) {
@@ -65,7 +65,7 @@ function StudioInner({ initial }: { initial: GalleryData }) {
 
   const [retrying, setRetrying] = useState<Set<string>>(new Set());
 
-  async function retry(job: JobView) {
+  async function retry(job: BrowserJob) {
     // One click, one new paid job: ignore repeats while the first is on its way.
     if (retrying.has(job.id)) return;
     setRetrying((s) => new Set(s).add(job.id));
@@ -81,14 +81,14 @@ function StudioInner({ initial }: { initial: GalleryData }) {
     }
   }
 
-  async function favorite(job: JobView, value: boolean) {
+  async function favorite(job: BrowserJob, value: boolean) {
     await optimistic(
       (all) => all.map((j) => (j.id === job.id ? { ...j, favorite: value } : j)),
       () => run(() => setFavorite({ jobId: job.id, favorite: value })),
     );
   }
 
-  async function remove(job: JobView) {
+  async function remove(job: BrowserJob) {
     const done = await optimistic(
       (all) => all.filter((j) => j.id !== job.id),
       () => run(() => hideJob({ jobId: job.id })),

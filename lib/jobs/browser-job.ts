@@ -1,14 +1,12 @@
 // What the browser sees of a job: plain JSON, no secrets (no webhook token, no lease, no key),
 // media as the studio's own URLs.
 import { MODELS, type ModelId } from "@/lib/gateway/models";
+import { isInFlight, type JobState, type OutputState } from "./states";
 
-export type JobState =
-  "WAITING" | "SUBMITTING" | "QUEUED" | "PROCESSING" | "COMPLETED" | "FAILED" | "ERROR" | "UNKNOWN";
-
-export interface OutputView {
+export interface BrowserOutput {
   id: string;
   index: number;
-  state: "PENDING" | "STORED" | "FAILED";
+  state: OutputState;
   error: string | null;
   url: string | null;
   thumbUrl: string | null;
@@ -23,7 +21,7 @@ export interface OutputView {
   vertices: number | null;
 }
 
-export interface JobView {
+export interface BrowserJob {
   id: string;
   kind: "image" | "mesh";
   model: ModelId;
@@ -42,7 +40,7 @@ export interface JobView {
   finishedAt: string | null;
   inputImageUrl: string | null;
   input: { source: "output" | "upload"; id: string } | null;
-  outputs: OutputView[];
+  outputs: BrowserOutput[];
 }
 
 export function mediaUrl(key: string | null | undefined): string | null {
@@ -86,11 +84,11 @@ interface JobRowLike {
   outputs: OutputRow[];
 }
 
-export function toOutputView(o: OutputRow): OutputView {
+export function toBrowserOutput(o: OutputRow): BrowserOutput {
   return {
     id: o.id,
     index: o.index,
-    state: o.state as OutputView["state"],
+    state: o.state as BrowserOutput["state"],
     error: o.errorMessage,
     url: mediaUrl(o.mediaKey),
     thumbUrl: mediaUrl(o.thumbKey) ?? mediaUrl(o.mediaKey),
@@ -106,10 +104,10 @@ export function toOutputView(o: OutputRow): OutputView {
   };
 }
 
-export function toJobView(
+export function toBrowserJob(
   job: JobRowLike,
   extra: { waitingPlace?: number | null; inputImageUrl?: string | null } = {},
-): JobView {
+): BrowserJob {
   let params: Record<string, unknown> = {};
   try {
     params = JSON.parse(job.params);
@@ -141,21 +139,14 @@ export function toJobView(
       : job.inputUploadId
         ? { source: "upload", id: job.inputUploadId }
         : null,
-    outputs: job.outputs.map(toOutputView),
+    outputs: job.outputs.map(toBrowserOutput),
   };
 }
 
-export const ACTIVE_JOB_STATES: readonly JobState[] = [
-  "WAITING",
-  "SUBMITTING",
-  "QUEUED",
-  "PROCESSING",
-];
-
 /** Whether the browser should keep polling: a job is in flight or an output is being saved. */
-export function isBusy(job: JobView): boolean {
+export function isBusy(job: BrowserJob): boolean {
   return (
-    ACTIVE_JOB_STATES.includes(job.state) ||
+    isInFlight(job.state) ||
     (job.state === "COMPLETED" && job.outputs.some((o) => o.state === "PENDING"))
   );
 }

@@ -6,7 +6,7 @@ import { createGatewayClient, type GatewayClient } from "@/lib/gateway/client";
 
 const g = globalThis as unknown as { studioGateway?: GatewayClient };
 
-export function gateway(): GatewayClient {
+export function gatewayClient(): GatewayClient {
   g.studioGateway ??= createGatewayClient({ baseUrl: env().gatewayUrl, apiKey: env().apiKey });
   return g.studioGateway;
 }
