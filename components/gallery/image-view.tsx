@@ -6,6 +6,7 @@ import { Button, LinkButton } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { formatDuration, formatSize } from "@/components/ui/format";
 import { StateBadge } from "@/components/ui/state-badge";
+import { imageDownloadHref } from "./download-href";
 
 const LABELS: Record<string, string> = {
   prompt: "Prompt",
@@ -52,7 +53,6 @@ export function ImageView({
   onClose: () => void;
   onMake3d: (job: BrowserJob, output: BrowserOutput) => void;
 }) {
-  const slug = job.prompt.slice(0, 40) || job.model;
   const params = Object.entries(job.params).filter(([k]) => k !== "prompt");
   return (
     <Dialog label="Image details" onClose={onClose}>
@@ -79,10 +79,7 @@ export function ImageView({
           </div>
           <p className="text-sm leading-relaxed text-neutral-200">{job.prompt}</p>
           <div className="flex gap-2">
-            <LinkButton
-              href={`${output.downloadUrl}&name=${encodeURIComponent(`${slug} ${output.index + 1}`)}`}
-              download
-            >
+            <LinkButton href={imageDownloadHref(job, output)} download>
               Download
             </LinkButton>
             <Button variant="primary" onClick={() => onMake3d(job, output)}>

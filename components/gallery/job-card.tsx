@@ -4,6 +4,7 @@ import { isEnded } from "@/lib/jobs/states";
 import type { BrowserJob, BrowserOutput } from "@/lib/jobs/browser-job";
 import { Button, LinkButton } from "@/components/ui/button";
 import { StateBadge } from "@/components/ui/state-badge";
+import { imageDownloadHref } from "./download-href";
 import { Elapsed } from "./elapsed";
 
 export interface JobCardActions {
@@ -14,11 +15,6 @@ export interface JobCardActions {
   onReuse: (job: BrowserJob) => void;
   onFavorite: (job: BrowserJob, favorite: boolean) => void;
   onRemove: (job: BrowserJob) => void;
-}
-
-function downloadHref(job: BrowserJob, o: BrowserOutput) {
-  const slug = job.prompt.slice(0, 40) || job.model;
-  return `${o.downloadUrl}&name=${encodeURIComponent(`${slug} ${o.index + 1}`)}`;
 }
 
 function ImageTile({
@@ -74,7 +70,7 @@ function ImageTile({
         <LinkButton
           size="sm"
           className="pointer-events-auto"
-          href={downloadHref(job, output)}
+          href={imageDownloadHref(job, output)}
           download
         >
           Download

@@ -5,6 +5,9 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { BrowserJob, BrowserOutput } from "@/lib/jobs/browser-job";
 import { Dialog } from "@/components/ui/dialog";
+import { readApiError } from "@/lib/http/api-error";
+import { FORMATS } from "@/lib/media/formats";
+import { promptStem } from "./download-href";
 import { JOBS_KEY } from "./use-jobs";
 
 const MeshViewer = dynamic(
@@ -32,11 +35,11 @@ export function MeshView({
 }) {
   const [target, setTarget] = useState(SIMPLIFY[1]);
   const queryClient = useQueryClient();
-  const slug = (job.prompt.slice(0, 40) || "model").replace(/[^a-z0-9 _-]/gi, "").trim() || "model";
+  const name = encodeURIComponent(promptStem(job, "model"));
   const exportHref = (format: string, extra = "") =>
-    `/api/outputs/${output.id}/export/${format}?name=${encodeURIComponent(slug)}${extra}`;
+    `/api/outputs/${output.id}/export/${format}?name=${name}${extra}`;
   const downloads = [
-    { label: "Download GLB", href: `${output.downloadUrl}&name=${encodeURIComponent(slug)}` },
+    { label: "Download GLB", href: `${output.downloadUrl}&name=${name}` },
     { label: "Download OBJ", href: exportHref("obj") },
     { label: "Download STL", href: exportHref("stl") },
   ];
@@ -58,9 +61,11 @@ export function MeshView({
                   void fetch(`/api/outputs/${output.id}/thumbnail`, {
                     method: "POST",
                     body: png,
-                    headers: { "content-type": "image/png" },
-                  }).then((res) => {
-                    if (res.ok) void queryClient.invalidateQueries({ queryKey: JOBS_KEY });
+                    headers: { "content-type": FORMATS.png.mime },
+                  }).then(async (res) => {
+                    if (res.ok) return queryClient.invalidateQueries({ queryKey: JOBS_KEY });
+                    const { message } = await readApiError(res);
+                    console.warn("The model's thumbnail was not saved:", message);
                   });
                 }
           }

@@ -2,6 +2,7 @@
 // The gallery's one query: polls the studio's job endpoint while something is in flight and
 // stops once every job has ended.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { readApiError } from "@/lib/http/api-error";
 import { isBusy, type BrowserJob } from "@/lib/jobs/browser-job";
 
 export const JOBS_KEY = ["jobs"] as const;
@@ -17,7 +18,7 @@ async function fetchJobs(limit: number): Promise<GalleryData> {
     window.location.assign("/sign-in");
     return { jobs: [], total: 0 };
   }
-  if (!res.ok) throw new Error(`the studio answered ${res.status}`);
+  if (!res.ok) throw new Error((await readApiError(res)).message);
   return (await res.json()) as GalleryData;
 }
 
@@ -49,7 +50,10 @@ export function useAddJob() {
  */
 export function useGalleryChange() {
   const client = useQueryClient();
-  return async <T>(change: (jobs: BrowserJob[]) => BrowserJob[], work: () => Promise<T>): Promise<T> => {
+  return async <T>(
+    change: (jobs: BrowserJob[]) => BrowserJob[],
+    work: () => Promise<T>,
+  ): Promise<T> => {
     await client.cancelQueries({ queryKey: JOBS_KEY });
     client.setQueriesData<GalleryData>({ queryKey: JOBS_KEY }, (old) =>
       old ? { ...old, jobs: change(old.jobs) } : old,

@@ -1,4 +1,5 @@
 // Browser helpers for images of the canvas: thumbnails, screenshots, and a WebGL probe.
+import { FORMATS } from "@/lib/media/formats";
 
 /** A square PNG of the canvas centre, `size` pixels wide; call right after a frame is drawn. */
 export function captureSquarePng(source: HTMLCanvasElement, size: number): Promise<Blob | null> {
@@ -21,11 +22,11 @@ export function captureSquarePng(source: HTMLCanvasElement, size: number): Promi
     size,
     size,
   );
-  return new Promise((resolve) => out.toBlob(resolve, "image/png"));
+  return new Promise((resolve) => out.toBlob(resolve, FORMATS.png.mime));
 }
 
 export function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob | null> {
-  return new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
+  return new Promise((resolve) => canvas.toBlob(resolve, FORMATS.png.mime));
 }
 
 export function downloadBlob(blob: Blob, fileName: string): void {

@@ -166,4 +166,19 @@ describe("fetchWithProgress", () => {
       "the server answered HTTP 404 Not Found.",
     );
   });
+
+  it("uses the studio's own message when the answer is a studio error", async () => {
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () =>
+        Response.json(
+          { error: { code: "unauthorized", message: "Sign in to see this file." } },
+          { status: 401 },
+        ),
+      ),
+    );
+    await expect(fetchWithProgress("/x.glb")).rejects.toThrow(
+      "the server answered HTTP 401: Sign in to see this file.",
+    );
+  });
 });

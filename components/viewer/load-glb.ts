@@ -12,6 +12,7 @@ import {
 } from "three";
 import { GLTFLoader } from "three/examples/jsm/loaders/GLTFLoader.js";
 import { MeshoptDecoder } from "three/examples/jsm/libs/meshopt_decoder.module.js";
+import { readApiError } from "@/lib/http/api-error";
 
 export interface MeshStats {
   triangles: number;
@@ -71,8 +72,13 @@ export async function fetchWithProgress(
     throw new MeshLoadError("the download failed (network error).", { cause: error });
   }
   if (!response.ok) {
+    const { code, message } = await readApiError(response);
     const text = response.statusText ? ` ${response.statusText}` : "";
-    throw new MeshLoadError(`the server answered HTTP ${response.status}${text}.`);
+    throw new MeshLoadError(
+      code
+        ? `the server answered HTTP ${response.status}: ${message}`
+        : `the server answered HTTP ${response.status}${text}.`,
+    );
   }
 
   // A compressed response's Content-Length counts compressed bytes, not what the reader yields.

@@ -2,9 +2,10 @@
 // The 3D viewer's DOM shell: header, toolbar, stats, loading and error states. Load it with
 // next/dynamic and `ssr: false`; the three.js side lives in scene.tsx.
 import { useCallback, useEffect, useRef, useState, type JSX } from "react";
+import { downloadName } from "@/lib/media/download-name";
+import { FORMATS } from "@/lib/media/formats";
 import { canvasToPng, captureSquarePng, downloadBlob, hasWebGL } from "./capture";
 import { CanvasErrorBoundary } from "./error-boundary";
-import { fileNameFromTitle } from "./format";
 import { CloseIcon, DownloadIcon } from "./icons";
 import {
   disposeModel,
@@ -167,7 +168,7 @@ function ViewerSession({
     const canvas = canvasRef.current;
     if (!canvas) return;
     const png = await canvasToPng(canvas);
-    if (png) downloadBlob(png, fileNameFromTitle(title, "png"));
+    if (png) downloadBlob(png, downloadName(title, FORMATS.png.ext, { fallback: "mesh" }));
   };
 
   const toggleFullscreen = () => {

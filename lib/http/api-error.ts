@@ -33,7 +33,9 @@ export function apiError(
 }
 
 /** The message of a studio error answer, or a plain sentence naming the status. */
-export async function readApiError(res: Response): Promise<{ code: ApiErrorCode | null; message: string }> {
+export async function readApiError(
+  res: Response,
+): Promise<{ code: ApiErrorCode | null; message: string }> {
   try {
     const body = (await res.json()) as Partial<ApiErrorBody>;
     if (body?.error && typeof body.error.message === "string") {
@@ -45,5 +47,8 @@ export async function readApiError(res: Response): Promise<{ code: ApiErrorCode 
   } catch {
     // not JSON
   }
-  return { code: null, message: `The studio answered ${res.status}${res.statusText ? ` ${res.statusText}` : ""}.` };
+  return {
+    code: null,
+    message: `The studio answered ${res.status}${res.statusText ? ` ${res.statusText}` : ""}.`,
+  };
 }

@@ -4,6 +4,9 @@
 
 export function fileStem(text: string | null | undefined, fallback = "hunyuan"): string {
   const stem = (text ?? "")
+    // "Café" keeps its letters as "Cafe" rather than losing the accented one.
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
     .replace(/[^a-z0-9 _-]/gi, "")
     .trim()
     .slice(0, 60)
@@ -19,4 +22,9 @@ export function downloadName(
   opts: { suffix?: string; fallback?: string } = {},
 ): string {
   return `${fileStem(text, opts.fallback)}${opts.suffix ?? ""}.${ext}`;
+}
+
+/** The header that makes a browser save a response as `name` (already made by downloadName). */
+export function attachment(name: string): string {
+  return `attachment; filename="${name}"`;
 }

@@ -4,9 +4,11 @@ import "server-only";
 // gallery shows (an image thumbnail, or a mesh's web preview and counts).
 import sharp, { type Metadata } from "sharp";
 import { BlockedUrlError, FetchLimitError, guardedFetch } from "@/lib/net/guarded-fetch";
+import { FORMATS } from "./formats";
 import { makePreview, MeshParseError } from "./mesh";
 import { sniff, type MediaKind } from "./sniff";
 import { writeMedia } from "./store";
+import { makeThumbnail, thumbnailKey } from "./thumbnail";
 
 export const MAX_IMAGE_BYTES = 60 * 1024 * 1024;
 export const MAX_MESH_BYTES = 512 * 1024 * 1024;
@@ -119,15 +121,12 @@ export async function ingestOutput(args: {
     let thumb: Buffer;
     try {
       meta = await sharp(bytes).metadata();
-      thumb = await sharp(bytes)
-        .resize(512, 512, { fit: "inside" })
-        .webp({ quality: 82 })
-        .toBuffer();
+      thumb = await makeThumbnail(bytes);
     } catch {
       throw new IngestError("The gateway's image could not be decoded.", false);
     }
     await writeMedia(mediaKey, bytes);
-    const thumbKey = `thumbs/${args.jobId}/${args.index}.webp`;
+    const thumbKey = thumbnailKey.output(args.jobId, args.index);
     await writeMedia(thumbKey, thumb);
     return { ...stored, width: meta.width ?? null, height: meta.height ?? null, thumbKey };
   }
@@ -135,7 +134,7 @@ export async function ingestOutput(args: {
   await writeMedia(mediaKey, bytes);
   try {
     const preview = await makePreview(new Uint8Array(bytes));
-    const previewKey = `previews/${args.jobId}/${args.index}.glb`;
+    const previewKey = `previews/${args.jobId}/${args.index}.${FORMATS.glb.ext}`;
     await writeMedia(previewKey, preview.glb);
     return {
       ...stored,

@@ -1,20 +1,12 @@
 // Tells a file's real type from its bytes: gateways answer application/octet-stream and URLs
 // ending in ".ext", and uploads can be named anything.
 import { fileTypeFromBuffer } from "file-type";
+import { FORMATS, formatOfMime } from "./formats";
 
 export type MediaKind = "image" | "mesh";
 
-export interface Sniffed {
-  mime: "image/png" | "image/jpeg" | "image/webp" | "model/gltf-binary";
-  ext: "png" | "jpg" | "webp" | "glb";
-  kind: MediaKind;
-}
-
-const IMAGE: Record<string, Sniffed> = {
-  "image/png": { mime: "image/png", ext: "png", kind: "image" },
-  "image/jpeg": { mime: "image/jpeg", ext: "jpg", kind: "image" },
-  "image/webp": { mime: "image/webp", ext: "webp", kind: "image" },
-};
+/** A format the studio keeps as an original: an image or a GLB mesh. */
+export type Sniffed = Extract<(typeof FORMATS)[keyof typeof FORMATS], { kind: MediaKind }>;
 
 function isGlb(bytes: Uint8Array) {
   // "glTF" magic, then version 2.
@@ -29,9 +21,10 @@ function isGlb(bytes: Uint8Array) {
 }
 
 export async function sniff(bytes: Uint8Array): Promise<Sniffed | null> {
-  if (isGlb(bytes)) return { mime: "model/gltf-binary", ext: "glb", kind: "mesh" };
+  if (isGlb(bytes)) return FORMATS.glb;
   const t = await fileTypeFromBuffer(bytes);
-  return (t && IMAGE[t.mime]) || null;
+  const format = t ? formatOfMime(t.mime) : undefined;
+  return format?.kind === "image" ? format : null;
 }
 
 export function describeType(bytes: Uint8Array): Promise<string> {

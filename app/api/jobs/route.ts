@@ -1,6 +1,7 @@
 // The gallery's state for React Query. Database reads only; answers 304 while nothing changed.
 import { requestHasSession } from "@/lib/auth/access";
 import { galleryFingerprint } from "@/lib/db/jobs";
+import { apiError } from "@/lib/http/api-error";
 import { z } from "zod";
 import { GALLERY_MAX, GALLERY_PAGE, loadGallery } from "@/lib/jobs/gallery";
 
@@ -11,8 +12,8 @@ const query = z.object({
 export const dynamic = "force-dynamic";
 
 export async function GET(req: Request) {
-  if (!requestHasSession(req)) {
-    return Response.json({ error: "Sign in to see the gallery." }, { status: 401 });
+  if (!(await requestHasSession(req))) {
+    return apiError(401, "unauthorized", "Sign in to see the gallery.");
   }
   const { limit } = query.parse({ limit: new URL(req.url).searchParams.get("limit") ?? undefined });
   const etag = `"${await galleryFingerprint()}-${limit}"`;

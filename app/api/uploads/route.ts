@@ -4,6 +4,7 @@ import sharp, { type Metadata } from "sharp";
 import { z } from "zod";
 import { requestHasSession } from "@/lib/auth/access";
 import { createUpload } from "@/lib/db/outputs";
+import { apiError } from "@/lib/http/api-error";
 import { newToken } from "@/lib/jobs/tokens";
 import { describeType, sniff } from "@/lib/media/sniff";
 import { writeMedia } from "@/lib/media/store";
@@ -14,19 +15,17 @@ const MAX_BYTES = 20 * 1024 * 1024;
 
 const fileField = z.instanceof(File, { message: "Choose an image file to upload." });
 
-function refuse(status: number, message: string) {
-  return Response.json({ ok: false, message }, { status });
-}
-
 export async function POST(req: Request) {
-  if (!requestHasSession(req)) return refuse(401, "Sign in to upload images.");
+  if (!(await requestHasSession(req))) return apiError(401, "unauthorized", "Sign in to upload images.");
   const length = req.headers.get("content-length");
   // Without a declared length the body could be anything long; browsers always send one.
-  if (length === null) return refuse(411, "The upload must say how large it is.");
+  if (length === null)
+    return apiError(411, "invalid_input", "The upload must say how large it is.");
   const declared = Number(length);
   if (declared > MAX_BYTES + 64 * 1024) {
-    return refuse(
+    return apiError(
       413,
+      "too_large",
       `This image is ${(declared / 1024 / 1024).toFixed(1)} MB; the largest accepted is 20 MB.`,
     );
   }
@@ -34,24 +33,26 @@ export async function POST(req: Request) {
   try {
     form = await req.formData();
   } catch {
-    return refuse(400, "The upload could not be read. Choose the file again.");
+    return apiError(400, "invalid_input", "The upload could not be read. Choose the file again.");
   }
   const parsed = fileField.safeParse(form.get("file"));
-  if (!parsed.success) return refuse(400, parsed.error.issues[0].message);
+  if (!parsed.success) return apiError(400, "invalid_input", parsed.error.issues[0].message);
   const file = parsed.data;
   const name = file.name.slice(0, 120) || "image";
   if (file.size > MAX_BYTES) {
-    return refuse(
+    return apiError(
       413,
+      "too_large",
       `“${name}” is ${(file.size / 1024 / 1024).toFixed(1)} MB; the largest image accepted is 20 MB.`,
     );
   }
-  if (file.size === 0) return refuse(400, `“${name}” is empty.`);
+  if (file.size === 0) return apiError(400, "invalid_input", `“${name}” is empty.`);
   const bytes = Buffer.from(await file.arrayBuffer());
   const type = await sniff(bytes);
   if (!type || type.kind !== "image") {
-    return refuse(
+    return apiError(
       415,
+      "invalid_input",
       `“${name}” is not a PNG, JPEG or WebP image (its contents look like ${await describeType(bytes)}), whatever its name says.`,
     );
   }
@@ -60,7 +61,11 @@ export async function POST(req: Request) {
     meta = await sharp(bytes).metadata();
     if (!meta.width || !meta.height) throw new Error("no size");
   } catch {
-    return refuse(415, `“${name}” looks like an image but could not be decoded.`);
+    return apiError(
+      415,
+      "invalid_input",
+      `“${name}” looks like an image but could not be decoded.`,
+    );
   }
   const id = randomUUID();
   const mediaKey = `uploads/${id}.${type.ext}`;

@@ -3,54 +3,43 @@
 import { Readable } from "node:stream";
 import { requestHasSession } from "@/lib/auth/access";
 import { findOutputByToken, findUploadByToken } from "@/lib/db/outputs";
+import { apiError } from "@/lib/http/api-error";
+import { attachment, downloadName } from "@/lib/media/download-name";
+import { mimeOfName } from "@/lib/media/formats";
 import { MediaKeyError, mediaStream, statMedia } from "@/lib/media/store";
 
 export const dynamic = "force-dynamic";
 
-const TYPES: Record<string, string> = {
-  png: "image/png",
-  jpg: "image/jpeg",
-  webp: "image/webp",
-  glb: "model/gltf-binary",
-  zip: "application/zip",
-  stl: "model/stl",
-};
+const notFound = () => apiError(404, "not_found", "Not found");
 
 async function serve(key: string, download: string | null, cache: string) {
   let stat;
   try {
     stat = await statMedia(key);
   } catch (err) {
-    if (err instanceof MediaKeyError) return new Response("Not found", { status: 404 });
+    if (err instanceof MediaKeyError) return notFound();
     throw err;
   }
-  if (!stat) return new Response("Not found", { status: 404 });
-  const ext = key.split(".").pop() ?? "";
+  if (!stat) return notFound();
   const headers: Record<string, string> = {
-    "content-type": TYPES[ext] ?? "application/octet-stream",
+    "content-type": mimeOfName(key),
     "content-length": String(stat.size),
     "cache-control": cache,
   };
-  if (download) headers["content-disposition"] = `attachment; filename="${download}"`;
+  if (download) headers["content-disposition"] = attachment(download);
   const body = Readable.toWeb(mediaStream(key)) as ReadableStream<Uint8Array>;
   return new Response(body, { status: 200, headers });
 }
 
-function downloadName(key: string, requested: string | null): string {
+/** The name asked for, or else one made from the key (`outputs/<job>/0.png` → `<job>-0.png`). */
+function nameFor(key: string, requested: string | null): string {
   const ext = key.split(".").pop() ?? "bin";
-  const base = (requested ?? "")
-    .replace(/[^a-z0-9 _-]/gi, "")
-    .trim()
-    .slice(0, 60)
-    .replace(/\s+/g, "-");
-  return `${
-    base ||
-    key
-      .split("/")
-      .slice(1)
-      .join("-")
-      .replace(/\.[^.]+$/, "")
-  }.${ext}`;
+  const fromKey = key
+    .split("/")
+    .slice(1)
+    .join("-")
+    .replace(/\.[^.]+$/, "");
+  return downloadName(requested, ext, { fallback: fromKey });
 }
 
 export async function GET(req: Request, ctx: { params: Promise<{ key: string[] }> }) {
@@ -58,10 +47,10 @@ export async function GET(req: Request, ctx: { params: Promise<{ key: string[] }
   if (key[0] === "public" && key.length === 2) {
     const token = key[1];
     const item = (await findOutputByToken(token)) ?? (await findUploadByToken(token));
-    if (!item?.mediaKey) return new Response("Not found", { status: 404 });
+    if (!item?.mediaKey) return notFound();
     return serve(item.mediaKey, null, "public, max-age=3600");
   }
-  if (!requestHasSession(req)) return new Response("Sign in to see this file.", { status: 401 });
+  if (!(await requestHasSession(req))) return apiError(401, "unauthorized", "Sign in to see this file.");
   const url = new URL(req.url);
   const joined = key.join("/");
   const wantsDownload = url.searchParams.has("download");
@@ -71,7 +60,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ key: string[] }
     joined.startsWith("uploads/");
   return serve(
     joined,
-    wantsDownload ? downloadName(joined, url.searchParams.get("name")) : null,
+    wantsDownload ? nameFor(joined, url.searchParams.get("name")) : null,
     immutable ? "private, max-age=31536000, immutable" : "private, no-cache",
   );
 }

@@ -2,6 +2,7 @@
 import type { Material, Texture, TypedArray } from "@gltf-transform/core";
 import { zipSync, type Zippable } from "fflate";
 import sharp from "sharp";
+import { FORMATS, formatOfMime } from "../formats";
 import { listDrawCalls, primitiveTriangleCount, readForExport } from "./io";
 import { worldSpace } from "./world-space";
 
@@ -172,9 +173,9 @@ class MaterialTable {
   private async encode(texture: Texture, slot: string): Promise<string | null> {
     const image = texture.getImage();
     if (!image) return null;
-    const mime = texture.getMimeType();
-    const passThrough = mime === "image/png" || mime === "image/jpeg";
-    const ext = mime === "image/jpeg" ? "jpg" : "png";
+    const format = formatOfMime(texture.getMimeType());
+    const passThrough = format === FORMATS.png || format === FORMATS.jpeg;
+    const ext = passThrough ? format.ext : FORMATS.png.ext;
     // Named before any await so names do not depend on which conversion finishes first.
     let file = `${this.baseName}_${slot}.${ext}`;
     for (let i = 2; this.usedFiles.has(file); i++) file = `${this.baseName}_${slot}_${i}.${ext}`;

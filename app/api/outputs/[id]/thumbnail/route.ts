@@ -3,38 +3,38 @@
 import { z } from "zod";
 import { requestHasSession } from "@/lib/auth/access";
 import { findOutput, updateOutput } from "@/lib/db/outputs";
-import { writeThumbnail } from "@/lib/media/exports";
+import { apiError } from "@/lib/http/api-error";
 import { sniff } from "@/lib/media/sniff";
+import { writeModelThumbnail } from "@/lib/media/thumbnail";
 
 export const dynamic = "force-dynamic";
 
 const MAX = 4 * 1024 * 1024;
 
 export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
-  if (!requestHasSession(req)) return Response.json({ error: "Sign in first." }, { status: 401 });
+  if (!(await requestHasSession(req))) return apiError(401, "unauthorized", "Sign in first.");
   const id = z
     .string()
     .uuid()
     .safeParse((await ctx.params).id);
-  if (!id.success) return Response.json({ error: "Unknown output." }, { status: 400 });
+  if (!id.success) return apiError(400, "invalid_input", "Unknown output.");
   const out = await findOutput(id.data);
   if (!out || out.job.kind !== "mesh" || out.state !== "STORED") {
-    return Response.json({ error: "Unknown mesh output." }, { status: 404 });
+    return apiError(404, "not_found", "Unknown mesh output.");
   }
   const declared = Number(req.headers.get("content-length") ?? NaN);
   if (!Number.isFinite(declared) || declared > MAX) {
-    return Response.json({ error: "Bad size." }, { status: 413 });
+    return apiError(413, "too_large", "Bad size.");
   }
   const bytes = Buffer.from(await req.arrayBuffer());
-  if (bytes.length === 0 || bytes.length > MAX)
-    return Response.json({ error: "Bad size." }, { status: 413 });
+  if (bytes.length === 0 || bytes.length > MAX) return apiError(413, "too_large", "Bad size.");
   const type = await sniff(bytes);
-  if (type?.kind !== "image") return Response.json({ error: "Not an image." }, { status: 415 });
+  if (type?.kind !== "image") return apiError(415, "invalid_input", "Not an image.");
   try {
-    const thumbKey = await writeThumbnail(out.id, bytes);
+    const thumbKey = await writeModelThumbnail(out.id, bytes);
     await updateOutput(out.id, { thumbKey });
   } catch {
-    return Response.json({ error: "The capture could not be decoded." }, { status: 422 });
+    return apiError(422, "unprocessable", "The capture could not be decoded.");
   }
   return Response.json({ ok: true });
 }

@@ -3,6 +3,7 @@
 // The body is never trusted, so repeats, late arrivals and forgeries change nothing.
 import { z } from "zod";
 import { findJobByToken } from "@/lib/db/jobs";
+import { apiError } from "@/lib/http/api-error";
 import { tracker } from "@/lib/jobs/tracker";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +16,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ token: string 
   await req.body?.cancel().catch(() => undefined);
   const parsed = tokenSchema.safeParse(token);
   const job = parsed.success ? await findJobByToken(parsed.data) : null;
-  if (!job) return Response.json({ ok: false }, { status: 404 });
+  if (!job) return apiError(404, "not_found", "No job has this webhook token.");
   void tracker()
     .hint(job.id)
     .catch((err) => console.error("[webhook] could not follow up", job.id, err));

@@ -3,7 +3,10 @@ import { Readable } from "node:stream";
 import { z } from "zod";
 import { requestHasSession } from "@/lib/auth/access";
 import { findOutput } from "@/lib/db/outputs";
+import { apiError } from "@/lib/http/api-error";
+import { attachment, downloadName } from "@/lib/media/download-name";
 import { meshExport } from "@/lib/media/exports";
+import { formatOfName } from "@/lib/media/formats";
 import { MeshParseError } from "@/lib/media/mesh";
 import { mediaStream, statMedia } from "@/lib/media/store";
 
@@ -16,56 +19,40 @@ const input = z.object({
   name: z.string().max(80).optional(),
 });
 
-const TYPES: Record<string, string> = {
-  zip: "application/zip",
-  stl: "model/stl",
-  glb: "model/gltf-binary",
-};
-
 export async function GET(req: Request, ctx: { params: Promise<{ id: string; format: string }> }) {
-  if (!requestHasSession(req)) return new Response("Sign in to download.", { status: 401 });
+  if (!(await requestHasSession(req))) return apiError(401, "unauthorized", "Sign in to download.");
   const url = new URL(req.url);
   const parsed = input.safeParse({
     ...(await ctx.params),
     faces: url.searchParams.get("faces") ?? undefined,
     name: url.searchParams.get("name") ?? undefined,
   });
-  if (!parsed.success)
-    return Response.json({ error: parsed.error.issues[0].message }, { status: 400 });
+  if (!parsed.success) return apiError(400, "invalid_input", parsed.error.issues[0].message);
   const { id, format, faces, name } = parsed.data;
   const out = await findOutput(id);
-  if (!out?.mediaKey || !out.mediaKey.endsWith(".glb")) {
-    return Response.json({ error: "This output is not a stored mesh." }, { status: 404 });
+  if (!out?.mediaKey || formatOfName(out.mediaKey)?.kind !== "mesh") {
+    return apiError(404, "not_found", "This output is not a stored mesh.");
   }
   let made;
   try {
     made = await meshExport({ outputId: id, mediaKey: out.mediaKey, format, faces });
   } catch (err) {
     if (err instanceof MeshParseError) {
-      return Response.json(
-        { error: `The mesh could not be converted: ${err.message}` },
-        { status: 422 },
-      );
+      return apiError(422, "unprocessable", `The mesh could not be converted: ${err.message}`);
     }
     throw err;
   }
-  if (!made)
-    return Response.json(
-      { error: "The mesh file is missing from the media store." },
-      { status: 404 },
-    );
+  if (!made) return apiError(404, "not_found", "The mesh file is missing from the media store.");
   const stat = await statMedia(made.key);
-  const base =
-    (name ?? "model")
-      .replace(/[^a-z0-9 _-]/gi, "")
-      .trim()
-      .replace(/\s+/g, "-") || "model";
-  const suffix = format === "simplified" ? `-${faces ?? 50_000}-faces` : "";
+  const fileName = downloadName(name, format === "obj" ? `obj.${made.file.ext}` : made.file.ext, {
+    suffix: format === "simplified" ? `-${faces ?? 50_000}-faces` : "",
+    fallback: "model",
+  });
   return new Response(Readable.toWeb(mediaStream(made.key)) as ReadableStream<Uint8Array>, {
     headers: {
-      "content-type": TYPES[made.ext],
+      "content-type": made.file.mime,
       "content-length": String(stat?.size ?? 0),
-      "content-disposition": `attachment; filename="${base}${suffix}.${format === "obj" ? "obj.zip" : made.ext}"`,
+      "content-disposition": attachment(fileName),
     },
   });
 }
