@@ -30,8 +30,35 @@ describe("configuration", () => {
     [{ STUDIO_PASSWORD: "short" }, "STUDIO_PASSWORD"],
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
     [{ PIXAZO_API_KEY: "abcdefgh1234", NODE_ENV: "production" }, "STUDIO_PASSWORD"],
+    [{ PIXAZO_GATEWAY_URL: "http://gateway.pixazo.ai" }, "PIXAZO_GATEWAY_URL"],
+    [{ PIXAZO_GATEWAY_URL: "http://8.8.8.8:8080" }, "PIXAZO_GATEWAY_URL"],
+    [{ TRUSTED_PROXY_HOPS: "-1" }, "TRUSTED_PROXY_HOPS"],
   ])("refuses %j naming %s", (vars, name) => {
     expect(() => parseEnv({ ...base, ...vars })).toThrow(ConfigError);
     expect(() => parseEnv({ ...base, ...vars })).toThrow(name);
+  });
+
+  it.each(["http://127.0.0.1:9000", "http://10.1.2.3", "http://gateway.internal", "http://proxy:8080", "https://x.example"])(
+    "accepts %s as a gateway URL (https, or http on a loopback or private host)",
+    (url) => {
+      expect(parseEnv({ ...base, PIXAZO_GATEWAY_URL: url }).gatewayUrl).toBe(url);
+    },
+  );
+
+  it("keeps a real key without a password on loopback, and trusts no proxy unless told", () => {
+    const open = parseEnv({ ...base, PIXAZO_API_KEY: "abcdefgh1234" });
+    expect(open.loopbackOnly).toBe(true);
+    expect(open.trustedProxyHops).toBe(0);
+    const guarded = parseEnv({
+      ...base,
+      PIXAZO_API_KEY: "abcdefgh1234",
+      STUDIO_PASSWORD: "long enough",
+      PUBLIC_BASE_URL: "https://studio.example.com",
+      TRUSTED_PROXY_HOPS: "1",
+    });
+    expect(guarded.loopbackOnly).toBe(false);
+    expect(guarded.allowedHosts).toEqual(["studio.example.com"]);
+    expect(guarded.trustedProxyHops).toBe(1);
+    expect(parseEnv({ ...base }).loopbackOnly).toBe(false);
   });
 });

@@ -2,6 +2,7 @@
 // start-up with a message naming the variable when something is wrong.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
+import ipaddr from "ipaddr.js";
 import { z } from "zod";
 import { createFileOnce } from "./files/atomic";
 
@@ -38,6 +39,7 @@ const schema = z.object({
   SANDBOX_DIR: optionalString,
   DATA_DIR: optionalString,
   STUDIO_INSTANCE: optionalString,
+  TRUSTED_PROXY_HOPS: numberEnv(z.number().int().min(0).max(10)),
 });
 
 export type GatewayMode = "pixazo" | "sandbox";
@@ -57,6 +59,12 @@ export interface StudioEnv {
   maxInFlight: number;
   sandbox: { speed: number; faultRate: number; dir: string };
   instance: string | undefined;
+  /** How many proxies in front of the studio append to X-Forwarded-For; 0 trusts none. */
+  trustedProxyHops: number;
+  /** A real key and no password: the studio listens on loopback only and checks Host. */
+  loopbackOnly: boolean;
+  /** Host names the studio answers to besides loopback names (from PUBLIC_BASE_URL). */
+  allowedHosts: string[];
 }
 
 export class ConfigError extends Error {}
@@ -67,6 +75,20 @@ export class ConfigError extends Error {}
  */
 export function persistentSecret(dataDir: string, name: string, make: () => string): string {
   return createFileOnce(path.join(dataDir, name), make);
+}
+
+const PRIVATE_NAME = /^(localhost|[a-z0-9-]+)$|\.(localhost|local|internal|lan|home\.arpa)$/i;
+
+/** https, or http to a host that is loopback or on a private network. */
+function secureEnough(url: string): boolean {
+  const u = new URL(url);
+  if (u.protocol === "https:") return true;
+  const host = u.hostname.replace(/^\[|\]$/g, "");
+  if (ipaddr.isValid(host)) {
+    const range = ipaddr.process(host).range();
+    return ["loopback", "private", "uniqueLocal", "linkLocal", "carrierGradeNat"].includes(range);
+  }
+  return PRIVATE_NAME.test(host);
 }
 
 export function parseEnv(source: Record<string, string | undefined>): StudioEnv {
@@ -84,6 +106,12 @@ export function parseEnv(source: Record<string, string | undefined>): StudioEnv 
     throw new ConfigError(
       "Invalid studio configuration:\n  STUDIO_PASSWORD: required when PIXAZO_API_KEY is set in production, " +
         "so that the paid key is not open to anyone who can reach the studio",
+    );
+  }
+  if (e.PIXAZO_GATEWAY_URL && !secureEnough(e.PIXAZO_GATEWAY_URL)) {
+    throw new ConfigError(
+      "Invalid studio configuration:\n  PIXAZO_GATEWAY_URL: plain http is allowed only for a loopback or private host; " +
+        "use https, so the key is never sent in the clear",
     );
   }
   const databaseUrl = e.DATABASE_URL ?? `file:${path.join(dataDir, "studio.db")}`;
@@ -117,7 +145,22 @@ export function parseEnv(source: Record<string, string | undefined>): StudioEnv 
       dir: path.resolve(/*turbopackIgnore: true*/ e.SANDBOX_DIR ?? path.join(dataDir, "sandbox")),
     },
     instance: e.STUDIO_INSTANCE,
+    trustedProxyHops: e.TRUSTED_PROXY_HOPS ?? 0,
+    loopbackOnly: mode === "pixazo" && !e.STUDIO_PASSWORD,
+    allowedHosts: e.PUBLIC_BASE_URL ? [new URL(e.PUBLIC_BASE_URL).host] : [],
   };
+}
+
+/**
+ * For next.config.ts, which loads before the full check can run: the host of PUBLIC_BASE_URL
+ * when it is a valid URL, which server actions then accept as an Origin besides the Host.
+ */
+export function publicHostFrom(source: Record<string, string | undefined>): string | undefined {
+  try {
+    return source.PUBLIC_BASE_URL ? new URL(source.PUBLIC_BASE_URL).host : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 let cached: StudioEnv | undefined;

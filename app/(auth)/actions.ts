@@ -1,18 +1,26 @@
 "use server";
-// Signing in and out. Attempts are rate-limited per client.
+// Signing in and out. Attempts are limited per client address (as the studio's server saw it),
+// and failed ones back off exponentially for that address alone.
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { clientKey } from "@/lib/auth/access";
-import { RateLimiter } from "@/lib/auth/rate-limit";
-import { SESSION_COOKIE, SESSION_MAX_AGE_S, checkPassword, issueSession } from "@/lib/auth/session";
-import { env } from "@/lib/env";
-
-// Per client, and for everyone together. The client's address comes from X-Forwarded-For,
-// which a client can forge when no proxy sets it, so the global bucket is what bounds
-// guessing; the price is that a flood can make sign-in wait, at most a minute at a time.
-const attempts = new RateLimiter(5, 60_000);
-const allAttempts = new RateLimiter(60, 60_000);
+import { clientKey, requestProto } from "@/lib/auth/access";
+import {
+  LIMITS,
+  signInBlockedFor,
+  signInFailed,
+  signInSucceeded,
+  takeLimit,
+  waitMessage,
+} from "@/lib/auth/rate-limit";
+import {
+  SESSION_COOKIE_NAMES,
+  SESSION_MAX_AGE_S,
+  checkPassword,
+  issueSession,
+  revokeSession,
+  sessionCookieName,
+} from "@/lib/auth/session";
 
 const signInInput = z.object({
   password: z.string().min(1, "Enter the studio's password.").max(1000),
@@ -21,16 +29,22 @@ const signInInput = z.object({
 export type SignInState = { message: string } | null;
 
 export async function signIn(_prev: SignInState, form: FormData): Promise<SignInState> {
-  const wait = Math.max(attempts.take(await clientKey()), allAttempts.take("all"));
-  if (wait > 0) return { message: `Too many attempts. Try again in ${Math.ceil(wait / 1000)} s.` };
+  const client = await clientKey();
+  const wait = Math.max(await signInBlockedFor(client), await takeLimit(LIMITS.signIn, client));
+  if (wait > 0) return { message: `Too many attempts. Try again in ${waitMessage(wait)}.` };
   const parsed = signInInput.safeParse({ password: form.get("password") });
   if (!parsed.success) return { message: parsed.error.issues[0].message };
-  if (!checkPassword(parsed.data.password)) return { message: "That password is not right." };
+  if (!checkPassword(parsed.data.password)) {
+    await signInFailed(client);
+    return { message: "That password is not right." };
+  }
+  await signInSucceeded(client);
+  const proto = await requestProto();
   const jar = await cookies();
-  jar.set(SESSION_COOKIE, issueSession(), {
+  jar.set(sessionCookieName(proto), await issueSession(), {
     httpOnly: true,
     sameSite: "lax",
-    secure: env().nodeEnv === "production" && (env().publicBaseUrl ?? "").startsWith("https:"),
+    secure: proto === "https",
     path: "/",
     maxAge: SESSION_MAX_AGE_S,
   });
@@ -39,6 +53,9 @@ export async function signIn(_prev: SignInState, form: FormData): Promise<SignIn
 
 export async function signOut(): Promise<void> {
   const jar = await cookies();
-  jar.delete(SESSION_COOKIE);
+  for (const name of SESSION_COOKIE_NAMES) {
+    await revokeSession(jar.get(name)?.value);
+    jar.delete(name);
+  }
   redirect("/sign-in");
 }

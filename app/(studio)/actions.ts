@@ -3,15 +3,13 @@
 import { isEnded } from "@/lib/jobs/states";
 import { z } from "zod";
 import { ActionError, action, clientKey } from "@/lib/auth/access";
-import { RateLimiter } from "@/lib/auth/rate-limit";
+import { LIMITS, takeLimit, waitMessage } from "@/lib/auth/rate-limit";
 import { findJob, updateJob } from "@/lib/db/jobs";
 import { generateInput } from "@/lib/gateway/models";
 import { createJob, jobInputForRetry } from "@/lib/jobs/create";
 import { InputImageError } from "@/lib/jobs/input-image";
 import { tracker } from "@/lib/jobs/tracker";
 import { toBrowserJob, type BrowserJob } from "@/lib/jobs/browser-job";
-
-const generateLimit = new RateLimiter(30, 60_000);
 
 /** Gives the tracker a moment to send the job, so the answer already says QUEUED or why not. */
 async function sendSoon(jobId: string): Promise<BrowserJob> {
@@ -22,11 +20,11 @@ async function sendSoon(jobId: string): Promise<BrowserJob> {
 }
 
 async function limited() {
-  const wait = generateLimit.take(await clientKey());
+  const wait = await takeLimit(LIMITS.generate, await clientKey());
   if (wait > 0) {
     throw new ActionError(
       "rate_limited",
-      `Too many jobs at once. Wait ${Math.ceil(wait / 1000)} s before sending another.`,
+      `Too many jobs at once. Wait ${waitMessage(wait)} before sending another.`,
     );
   }
 }

@@ -67,7 +67,7 @@ function launch(
   return waitReady(readyUrl, child, logs).then(() => ({ url: origin, logs, child, kill }));
 }
 
-/** The built studio (`next start`) on a data folder of its own. */
+/** The built studio (`npm start`'s server) on a data folder of its own. */
 export async function startStudio(opts: {
   port: number;
   dataDir: string;
@@ -87,8 +87,8 @@ export async function startStudio(opts: {
   return launch(
     process.execPath,
     [
-      path.join(ROOT, "node_modules/next/dist/bin/next"),
-      "start",
+      path.join(ROOT, "node_modules/tsx/dist/cli.mjs"),
+      path.join(ROOT, "scripts/serve.ts"),
       "-p",
       String(opts.port),
       "-H",

@@ -4,7 +4,8 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import type { z } from "zod";
 import { fieldErrors } from "@/lib/gateway/models";
-import { SESSION_COOKIE, passwordRequired, verifySession } from "./session";
+import { CLIENT_ADDRESS_HEADER, CLIENT_PROTO_HEADER } from "@/lib/server/request-guard";
+import { SESSION_COOKIE_NAMES, passwordRequired, verifySession } from "./session";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -20,28 +21,45 @@ export class ActionError extends Error {
   }
 }
 
+async function anyLive(values: (string | undefined)[]): Promise<boolean> {
+  for (const v of values) if (v && (await verifySession(v))) return true;
+  return false;
+}
+
 export async function hasSession(): Promise<boolean> {
   if (!passwordRequired()) return true;
   const jar = await cookies();
-  return verifySession(jar.get(SESSION_COOKIE)?.value);
+  return anyLive(SESSION_COOKIE_NAMES.map((n) => jar.get(n)?.value));
 }
 
 /** For route handlers, which receive the request itself. */
-export function requestHasSession(req: Request): boolean {
+export async function requestHasSession(req: Request): Promise<boolean> {
   if (!passwordRequired()) return true;
   const cookie = req.headers.get("cookie") ?? "";
-  const m = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`).exec(cookie);
-  if (!m) return false;
-  try {
-    return verifySession(decodeURIComponent(m[1]));
-  } catch {
-    return false; // malformed percent-encoding: not a cookie we issued
-  }
+  const values = SESSION_COOKIE_NAMES.map((name) => {
+    const m = new RegExp(`(?:^|;\\s*)${name}=([^;]+)`).exec(cookie);
+    try {
+      return m ? decodeURIComponent(m[1]) : undefined;
+    } catch {
+      return undefined; // malformed percent-encoding: not a cookie we issued
+    }
+  });
+  return anyLive(values);
 }
 
+/**
+ * The client's address as the studio's server saw it (never a header the client wrote; see
+ * lib/server/request-guard.ts).
+ */
 export async function clientKey(): Promise<string> {
   const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
+  return h.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
+}
+
+/** Whether the browser reached the studio over https (directly or via a trusted proxy). */
+export async function requestProto(): Promise<"http" | "https"> {
+  const h = await headers();
+  return h.get(CLIENT_PROTO_HEADER) === "https" ? "https" : "http";
 }
 
 export function action<S extends z.ZodType, T>(
