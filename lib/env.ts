@@ -40,6 +40,7 @@ const schema = z.object({
   DATA_DIR: optionalString,
   STUDIO_INSTANCE: optionalString,
   TRUSTED_PROXY_HOPS: numberEnv(z.number().int().min(0).max(10)),
+  UPLOAD_QUOTA_MB: numberEnv(z.number().int().min(1).max(10_000_000)),
 });
 
 export type GatewayMode = "pixazo" | "sandbox";
@@ -65,6 +66,8 @@ export interface StudioEnv {
   loopbackOnly: boolean;
   /** Host names the studio answers to besides loopback names (from PUBLIC_BASE_URL). */
   allowedHosts: string[];
+  /** Total bytes uploads may take in the media store. */
+  uploadQuotaBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -148,6 +151,7 @@ export function parseEnv(source: Record<string, string | undefined>): StudioEnv 
     trustedProxyHops: e.TRUSTED_PROXY_HOPS ?? 0,
     loopbackOnly: mode === "pixazo" && !e.STUDIO_PASSWORD,
     allowedHosts: e.PUBLIC_BASE_URL ? [new URL(e.PUBLIC_BASE_URL).host] : [],
+    uploadQuotaBytes: (e.UPLOAD_QUOTA_MB ?? 2048) * 1024 * 1024,
   };
 }
 

@@ -2,6 +2,7 @@
 // The 3D job's input: a gallery image chosen with "Make 3D", or an upload (PNG, JPEG or WebP,
 // at most 20 MB; the server checks the real type from the bytes).
 import { useId, useRef, useState } from "react";
+import { readApiError } from "@/lib/http/api-error";
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
@@ -39,14 +40,12 @@ export function InputImagePicker({
       const body = new FormData();
       body.append("file", file);
       const res = await fetch("/api/uploads", { method: "POST", body });
-      const json = (await res.json().catch(() => null)) as
-        { ok: true; upload: { id: string; url: string } } | { ok: false; message: string } | null;
-      if (!json) throw new Error(`The studio answered ${res.status}.`);
-      if (!json.ok) {
-        setUploadError(json.message);
+      if (!res.ok) {
+        setUploadError((await readApiError(res)).message);
         return;
       }
-      onChange({ source: "upload", id: json.upload.id, url: json.upload.url, label: file.name });
+      const { upload } = (await res.json()) as { upload: { id: string; url: string } };
+      onChange({ source: "upload", id: upload.id, url: upload.url, label: file.name });
     } catch (err) {
       setUploadError(`The upload failed: ${(err as Error).message}`);
     } finally {

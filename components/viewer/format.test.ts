@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  fileNameFromTitle,
-  formatBytes,
-  formatCount,
-  formatDuration,
-  formatSaving,
-} from "./format";
+import { fileNameFromTitle, formatBytes, formatSaving } from "./format";
 
 describe("formatBytes", () => {
   it("prints bytes below one kilobyte as whole bytes", () => {
@@ -26,24 +20,14 @@ describe("formatBytes", () => {
   });
 
   it("shows a dash for unknown sizes", () => {
-    expect(formatBytes(null)).toBe("—");
-    expect(formatBytes(undefined)).toBe("—");
-    expect(formatBytes(Number.NaN)).toBe("—");
-    expect(formatBytes(-1)).toBe("—");
+    expect(formatBytes(null)).toBe("–");
+    expect(formatBytes(undefined)).toBe("–");
+    expect(formatBytes(Number.NaN)).toBe("–");
+    expect(formatBytes(-1)).toBe("–");
   });
 });
 
-describe("counts, durations and savings", () => {
-  it("groups thousands", () => {
-    expect(formatCount(499_998)).toBe("499,998");
-    expect(formatCount(null)).toBe("—");
-  });
-
-  it("prints milliseconds", () => {
-    expect(formatDuration(1234.4)).toBe("1,234 ms");
-    expect(formatDuration(null)).toBe("—");
-  });
-
+describe("formatSaving", () => {
   it("prints the preview's saving against the original", () => {
     expect(formatSaving(10_000, 1_800)).toBe("−82%");
     expect(formatSaving(null, 1_800)).toBeNull();

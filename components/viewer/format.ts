@@ -1,10 +1,10 @@
-// Human-readable numbers for the viewer's stats panel and file names.
+// Sizes, savings and file names for the viewer (counts and durations: components/ui/format).
 
 const BYTE_UNITS = ["B", "KB", "MB", "GB", "TB"] as const;
 
-/** Binary units (1 KB = 1024 B), like most design tools; "—" when the size is unknown. */
+/** Binary units (1 KB = 1024 B), like most design tools; "–" when the size is unknown. */
 export function formatBytes(n: number | null | undefined): string {
-  if (n == null || !Number.isFinite(n) || n < 0) return "—";
+  if (n == null || !Number.isFinite(n) || n < 0) return "–";
   if (n < 1024) return `${Math.round(n)} B`;
   let value = n;
   let unit = 0;
@@ -20,18 +20,6 @@ export function formatBytes(n: number | null | undefined): string {
     digits = 1;
   }
   return `${value.toFixed(digits)} ${BYTE_UNITS[unit]}`;
-}
-
-const countFormat = new Intl.NumberFormat("en-US");
-
-export function formatCount(n: number | null | undefined): string {
-  if (n == null || !Number.isFinite(n)) return "—";
-  return countFormat.format(Math.round(n));
-}
-
-export function formatDuration(ms: number | null | undefined): string {
-  if (ms == null || !Number.isFinite(ms) || ms < 0) return "—";
-  return `${countFormat.format(Math.round(ms))} ms`;
 }
 
 /** How much smaller the preview is than the original, e.g. "−82%"; null when unknown. */

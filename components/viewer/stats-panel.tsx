@@ -1,5 +1,6 @@
 // Numbers about the opened mesh: geometry counts, file sizes and how long it took to show.
-import { formatBytes, formatCount, formatDuration, formatSaving } from "./format";
+import { formatCount, formatDuration } from "@/components/ui/format";
+import { formatBytes, formatSaving } from "./format";
 import type { MeshStats } from "./load-glb";
 
 export interface StatsPanelProps {

@@ -56,6 +56,11 @@ export async function clientKey(): Promise<string> {
   return h.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
 }
 
+/** The same, for route handlers, which receive the request itself. */
+export function requestClient(req: Request): string {
+  return req.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
+}
+
 /** Whether the browser reached the studio over https (directly or via a trusted proxy). */
 export async function requestProto(): Promise<"http" | "https"> {
   const h = await headers();

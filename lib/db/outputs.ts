@@ -58,3 +58,9 @@ export function findUpload(id: string) {
 export function findUploadByToken(token: string) {
   return db.upload.findUnique({ where: { publicToken: token } });
 }
+
+/** Bytes of every kept upload: what the upload quota counts. */
+export async function uploadBytesTotal(): Promise<number> {
+  const sum = await db.upload.aggregate({ _sum: { bytes: true } });
+  return sum._sum.bytes ?? 0;
+}

@@ -2,7 +2,8 @@ import "server-only";
 // Brings one gateway output into the media store: fetch (through the SSRF guard) or decode a
 // data URI, check the real type and size, write the original atomically, then derive what the
 // gallery shows (an image thumbnail, or a mesh's web preview and counts).
-import sharp, { type Metadata } from "sharp";
+import type { Metadata } from "sharp";
+import { openImage } from "@/lib/media/decode";
 import { BlockedUrlError, FetchLimitError, guardedFetch } from "@/lib/net/guarded-fetch";
 import { FORMATS } from "./formats";
 import { makePreview, MeshParseError } from "./mesh";
@@ -120,7 +121,7 @@ export async function ingestOutput(args: {
     let meta: Metadata;
     let thumb: Buffer;
     try {
-      meta = await sharp(bytes).metadata();
+      meta = await openImage(bytes).metadata();
       thumb = await makeThumbnail(bytes);
     } catch {
       throw new IngestError("The gateway's image could not be decoded.", false);

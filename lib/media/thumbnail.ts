@@ -1,7 +1,7 @@
 import "server-only";
 // The one way the studio makes the small pictures the gallery shows, from a stored image or
 // from the viewer's capture of a mesh: at most 512 px a side, WebP.
-import sharp from "sharp";
+import { openImage } from "@/lib/media/decode";
 import { FORMATS } from "./formats";
 import { writeMedia } from "./store";
 
@@ -17,7 +17,7 @@ export const thumbnailKey = {
 
 /** Throws when `image` cannot be decoded. */
 export function makeThumbnail(image: Uint8Array): Promise<Buffer> {
-  return sharp(image)
+  return openImage(image)
     .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: "inside" })
     .webp({ quality: THUMBNAIL_QUALITY })
     .toBuffer();

@@ -1,12 +1,18 @@
 "use client";
 // The studio screen: the composer beside the gallery, and the dialogs they open.
 import { useState } from "react";
-import { Composer, type ComposerPreset } from "@/components/composer/composer";
+import { Composer } from "@/components/composer/composer";
+import type { ReusedSettings } from "@/components/composer/form-values";
 import type { InputImage } from "@/components/composer/input-image-picker";
 import { Gallery } from "@/components/gallery/gallery";
 import { ImageView } from "@/components/gallery/image-view";
 import { MeshView } from "@/components/gallery/mesh-view";
-import { useAddJob, useJobs, useGalleryChange, type GalleryData } from "@/components/gallery/use-jobs";
+import {
+  useAddJob,
+  useJobs,
+  useGalleryChange,
+  type GalleryData,
+} from "@/components/gallery/use-jobs";
 import { Providers } from "@/components/providers";
 import type { ModelId } from "@/lib/gateway/models";
 import type { BrowserJob, BrowserOutput } from "@/lib/jobs/browser-job";
@@ -25,7 +31,8 @@ function StudioInner({ initial }: { initial: GalleryData }) {
   const optimistic = useGalleryChange();
   const [model, setModel] = useState<ModelId>("hunyuan-image");
   const [input, setInput] = useState<InputImage | null>(null);
-  const [preset, setPreset] = useState<ComposerPreset | null>(null);
+  // Each "Reuse settings" mounts a fresh composer (new key) that starts from that job's settings.
+  const [reused, setReused] = useState<{ key: number; settings: ReusedSettings } | null>(null);
   const [open, setOpen] = useState<Open>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [removed, setRemoved] = useState<BrowserJob | null>(null);
@@ -47,7 +54,10 @@ function StudioInner({ initial }: { initial: GalleryData }) {
 
   function reuse(job: BrowserJob) {
     setModel(job.model);
-    setPreset({ nonce: Date.now(), params: { ...job.params, prompt: job.prompt } });
+    setReused((old) => ({
+      key: (old?.key ?? 0) + 1,
+      settings: { model: job.model, params: { ...job.params, prompt: job.prompt } },
+    }));
     if (job.kind === "mesh" && job.input) {
       setInput({ ...job.input, url: job.inputImageUrl ?? "", label: job.prompt || "Input image" });
     }
@@ -111,7 +121,8 @@ function StudioInner({ initial }: { initial: GalleryData }) {
       <aside className="lg:sticky lg:top-6 lg:self-start">
         <div className="rounded-2xl border border-neutral-800 bg-neutral-900/50 p-5">
           <Composer
-            preset={preset}
+            key={reused?.key ?? 0}
+            reused={reused?.settings}
             generate={generate}
             onCreated={addJob}
             input={input}

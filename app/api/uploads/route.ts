@@ -1,9 +1,13 @@
 // Uploads of input images for 3D jobs: PNG, JPEG or WebP by their bytes, at most 20 MB.
 import { randomUUID } from "node:crypto";
-import sharp, { type Metadata } from "sharp";
+import type { Metadata } from "sharp";
+import { openImage } from "@/lib/media/decode";
 import { z } from "zod";
-import { requestHasSession } from "@/lib/auth/access";
-import { createUpload } from "@/lib/db/outputs";
+import { requestClient, requestHasSession } from "@/lib/auth/access";
+import { LIMITS, takeLimit, waitMessage } from "@/lib/auth/rate-limit";
+import { createUpload, uploadBytesTotal } from "@/lib/db/outputs";
+import { env } from "@/lib/env";
+import { sameOrigin } from "@/lib/http/same-origin";
 import { apiError } from "@/lib/http/api-error";
 import { newToken } from "@/lib/jobs/tokens";
 import { describeType, sniff } from "@/lib/media/sniff";
@@ -16,7 +20,16 @@ const MAX_BYTES = 20 * 1024 * 1024;
 const fileField = z.instanceof(File, { message: "Choose an image file to upload." });
 
 export async function POST(req: Request) {
-  if (!(await requestHasSession(req))) return apiError(401, "unauthorized", "Sign in to upload images.");
+  if (!(await requestHasSession(req)))
+    return apiError(401, "unauthorized", "Sign in to upload images.");
+  if (!sameOrigin(req, env().allowedHosts))
+    return apiError(403, "forbidden", "Uploads are accepted only from the studio's own page.");
+  const wait = await takeLimit(LIMITS.upload, requestClient(req));
+  if (wait > 0) {
+    return apiError(429, "rate_limited", `Too many uploads. Try again in ${waitMessage(wait)}.`, {
+      "retry-after": String(Math.ceil(wait / 1000)),
+    });
+  }
   const length = req.headers.get("content-length");
   // Without a declared length the body could be anything long; browsers always send one.
   if (length === null)
@@ -58,13 +71,23 @@ export async function POST(req: Request) {
   }
   let meta: Metadata;
   try {
-    meta = await sharp(bytes).metadata();
+    meta = await openImage(bytes).metadata();
     if (!meta.width || !meta.height) throw new Error("no size");
   } catch {
     return apiError(
       415,
       "invalid_input",
       `“${name}” looks like an image but could not be decoded.`,
+    );
+  }
+  const quota = env().uploadQuotaBytes;
+  const used = await uploadBytesTotal();
+  if (used + bytes.length > quota) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+    return apiError(
+      507,
+      "too_large",
+      `The studio's upload space is full (${mb(used)} of ${mb(quota)} used). Delete old jobs or raise UPLOAD_QUOTA_MB, then try again.`,
     );
   }
   const id = randomUUID();

@@ -48,7 +48,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ key: string[] }
     const token = key[1];
     const item = (await findOutputByToken(token)) ?? (await findUploadByToken(token));
     if (!item?.mediaKey) return notFound();
-    return serve(item.mediaKey, null, "public, max-age=3600");
+    return serve(item.mediaKey, null, "private, max-age=300");
   }
   if (!(await requestHasSession(req))) return apiError(401, "unauthorized", "Sign in to see this file.");
   const url = new URL(req.url);
@@ -61,6 +61,8 @@ export async function GET(req: Request, ctx: { params: Promise<{ key: string[] }
   return serve(
     joined,
     wantsDownload ? nameFor(joined, url.searchParams.get("name")) : null,
-    immutable ? "private, max-age=31536000, immutable" : "private, no-cache",
+    // Short even for files that never change, so a shared machine forgets them soon after
+    // sign-out; only Next's content-addressed assets are cached for long.
+    immutable ? "private, max-age=600" : "private, no-cache",
   );
 }

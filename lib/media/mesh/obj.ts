@@ -1,7 +1,7 @@
 // Wavefront OBJ + MTL + textures in one zip, for DCC tools that do not read glTF.
 import type { Material, Texture, TypedArray } from "@gltf-transform/core";
 import { zipSync, type Zippable } from "fflate";
-import sharp from "sharp";
+import { openImage } from "@/lib/media/decode";
 import { FORMATS, formatOfMime } from "../formats";
 import { listDrawCalls, primitiveTriangleCount, readForExport } from "./io";
 import { worldSpace } from "./world-space";
@@ -186,7 +186,7 @@ class MaterialTable {
       // WebP/AVIF are not read by every DCC tool; PNG is. Formats sharp cannot decode
       // (KTX2) are left out rather than failing the whole export.
       try {
-        bytes = new Uint8Array(await sharp(image).png().toBuffer());
+        bytes = new Uint8Array(await openImage(image).png().toBuffer());
       } catch {
         return null;
       }

@@ -3,7 +3,9 @@
 import { z } from "zod";
 import { requestHasSession } from "@/lib/auth/access";
 import { findOutput, updateOutput } from "@/lib/db/outputs";
+import { env } from "@/lib/env";
 import { apiError } from "@/lib/http/api-error";
+import { sameOrigin } from "@/lib/http/same-origin";
 import { sniff } from "@/lib/media/sniff";
 import { writeModelThumbnail } from "@/lib/media/thumbnail";
 
@@ -13,6 +15,8 @@ const MAX = 4 * 1024 * 1024;
 
 export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
   if (!(await requestHasSession(req))) return apiError(401, "unauthorized", "Sign in first.");
+  if (!sameOrigin(req, env().allowedHosts))
+    return apiError(403, "forbidden", "Thumbnails are accepted only from the studio's own page.");
   const id = z
     .string()
     .uuid()
