@@ -26,6 +26,8 @@ test.beforeAll(async () => {
       PIXAZO_API_KEY: KEY,
       PIXAZO_GATEWAY_URL: `http://127.0.0.1:${sbPort}`,
       STUDIO_PASSWORD: PASSWORD,
+      // As if behind one proxy, so each browser context can name its own client address.
+      TRUSTED_PROXY_HOPS: "1",
     },
   });
 });
@@ -78,7 +80,7 @@ test("signed in: generate on the real-key path, the key appears nowhere the brow
   browser,
 }) => {
   test.setTimeout(180_000);
-  // A fresh client address would be nicer; the limiter keys on forwarded-for, which we set.
+  // A fresh client address: the studio trusts one proxy hop, which this header plays.
   const context = await browser.newContext({
     baseURL: studio.url,
     extraHTTPHeaders: { "x-forwarded-for": "10.9.9.9" },
