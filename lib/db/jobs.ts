@@ -1,10 +1,9 @@
 import "server-only";
 // Reads and writes of jobs. Every change bumps `version`, which the job endpoint turns into an
 // ETag so browsers polling an unchanged gallery get 304s.
-import { SLOT_STATES, TRACKED_STATES } from "@/lib/jobs/states";
+import { SLOT_STATES, TRACKED_STATES, type JobState } from "@/lib/jobs/states";
 import { db } from "./client";
 import type { Prisma } from "./generated/client";
-
 
 // Inline (sync_mode) outputs can carry megabytes in sourceUrl; the gallery never needs it.
 const galleryOutputs = { orderBy: { index: "asc" as const }, omit: { sourceUrl: true } };
@@ -86,7 +85,7 @@ export async function completeJob(
 /** Updates only while the job is still in one of `states`; returns whether it was. */
 export async function updateJobIf(
   id: string,
-  states: readonly string[],
+  states: readonly JobState[],
   data: Prisma.JobUncheckedUpdateManyInput,
 ) {
   const r = await db.job.updateMany({
@@ -143,12 +142,12 @@ export function waitingPlaces(): Promise<{ id: string }[]> {
   });
 }
 
+const SLOT_LIST = SLOT_STATES.map((s) => `'${s}'`).join(",");
+
 /**
  * Moves a WAITING job to SUBMITTING only while fewer than `max` jobs are in flight. One SQL
  * statement, so two studio processes sharing the database cannot both take the last slot.
  */
-const SLOT_LIST = SLOT_STATES.map((s) => `'${s}'`).join(",");
-
 export async function takeSlot(id: string, max: number): Promise<boolean> {
   const n = await db.$executeRawUnsafe(
     `UPDATE "Job" SET "state" = 'SUBMITTING', "version" = "version" + 1
