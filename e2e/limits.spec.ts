@@ -1,19 +1,21 @@
 // Rate limits no header can dodge: sign-in attempts are counted per client address as the
 // studio's server saw it, failed ones back off for that address alone, and a flood from one
 // address never locks anyone else out.
-import http from "node:http";
+import path from "node:path";
+import Database from "better-sqlite3";
 import { test, expect, type Page } from "@playwright/test";
 import { freePort, startStudio, tempDir, type Proc } from "./support/studio-process";
 
 const PASSWORD = "correct horse battery";
 let studio: Proc;
+const dataDir = tempDir("studio-limits-");
 
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   studio = await startStudio({
     port: freePort(),
-    dataDir: tempDir("studio-limits-"),
+    dataDir,
     // One proxy in front: it appends the address it saw, the rightmost X-Forwarded-For entry.
     env: { STUDIO_PASSWORD: PASSWORD, TRUSTED_PROXY_HOPS: "1" },
   });
@@ -23,17 +25,32 @@ test.afterAll(async () => {
   await studio?.kill("SIGKILL");
 });
 
-async function attempt(page: Page, forged: string, password: string): Promise<string> {
+async function attempt(page: Page, forged: string, password: string): Promise<void> {
   // The attacker writes whatever it likes left of the entry the proxy appends.
   await page.setExtraHTTPHeaders({ "x-forwarded-for": `${forged}, 203.0.113.66` });
+  const button = page.getByRole("button", { name: "Sign in" });
+  await expect(button).toBeEnabled();
   await page.getByLabel("Password").fill(password);
   await Promise.all([
-    page.waitForResponse((r) => r.request().method() === "POST"),
-    page.getByRole("button", { name: "Sign in" }).click(),
+    page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/sign-in")),
+    button.click(),
   ]);
-  const alert = page.getByRole("alert").filter({ hasText: /./ });
-  await expect(alert).toHaveText(/not right|Too many attempts/);
-  return (await alert.textContent()) ?? "";
+  await expect(page.getByRole("alert").filter({ hasText: /./ })).toHaveText(
+    /not right|Too many attempts/,
+  );
+}
+
+/** Wrong passwords the studio actually checked for an address: its recorded failures. */
+function passwordsChecked(address: string): number {
+  const db = new Database(path.join(dataDir, "studio.db"), { readonly: true });
+  try {
+    const row = db
+      .prepare(`SELECT "failures" FROM "Throttle" WHERE "key" = ?`)
+      .get(`sign-in-backoff:${address}`) as { failures: number } | undefined;
+    return row?.failures ?? 0;
+  } finally {
+    db.close();
+  }
 }
 
 test("an attacker forging X-Forwarded-For gets at most 5 guesses a minute, and the owner still signs in", async ({
@@ -42,15 +59,16 @@ test("an attacker forging X-Forwarded-For gets at most 5 guesses a minute, and t
   test.setTimeout(150_000);
   const attacker = await browser.newPage();
   await attacker.goto(`${studio.url}/sign-in`);
-  let checked = 0;
-  let refused = 0;
+  // Hydrated, so each attempt is the form's action call rather than a page navigation.
+  await attacker.waitForLoadState("networkidle");
+  let attempts = 0;
   const started = Date.now();
-  for (let i = 0; Date.now() - started < 60_000; i++) {
-    const forged = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
-    const text = await attempt(attacker, forged, `guess ${i}`);
-    if (text.includes("not right")) checked++;
-    else refused++;
+  for (; Date.now() - started < 60_000; attempts++) {
+    const i = attempts;
+    await attempt(attacker, `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, `guess ${i}`);
   }
+  const checked = passwordsChecked("203.0.113.66");
+  const refused = attempts - checked;
   console.log(
     `[limits] attacker with forged X-Forwarded-For: ${checked} passwords checked in one minute, ${refused} attempts refused`,
   );
@@ -129,38 +147,4 @@ test("pages carry a nonce-based Content-Security-Policy and refuse framing", asy
     .evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
   expect(scripts.length).toBeGreaterThan(0);
   for (const n of scripts) expect(n).toBe(nonce);
-});
-
-test.describe("a studio with a real key and no password", () => {
-  let open: Proc;
-  test.beforeAll(async () => {
-    open = await startStudio({
-      port: freePort(),
-      dataDir: tempDir("studio-open-"),
-      env: { PIXAZO_API_KEY: "pxz-hostguard-0000", PIXAZO_GATEWAY_URL: "http://127.0.0.1:9" },
-    });
-  });
-  test.afterAll(async () => {
-    await open?.kill("SIGKILL");
-  });
-
-  test("answers only to loopback names, so a rebinding domain gets nothing", async () => {
-    const port = new URL(open.url).port;
-    const ask = (host: string) =>
-      new Promise<number>((resolve, reject) => {
-        const req = http.request(
-          { host: "127.0.0.1", port, path: "/api/jobs", headers: { host } },
-          (res) => {
-            res.resume();
-            resolve(res.statusCode ?? 0);
-          },
-        );
-        req.on("error", reject);
-        req.end();
-      });
-    expect(await ask(`attacker.example:${port}`)).toBe(421);
-    expect(await ask(`192.168.1.20:${port}`)).toBe(421);
-    expect(await ask(`localhost:${port}`)).toBe(200);
-    expect(await ask(`127.0.0.1:${port}`)).toBe(200);
-  });
 });

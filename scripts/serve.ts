@@ -4,17 +4,10 @@
 // and passes what it learned to the app in headers a client cannot forge.
 //
 //   tsx scripts/serve.ts [--dev] [-p PORT] [-H HOST]
-import http from "node:http";
 import next from "next";
 import { checkEnvOrExit } from "@/lib/env";
-import {
-  CLIENT_ADDRESS_HEADER,
-  CLIENT_PROTO_HEADER,
-  clientAddress,
-  clientProto,
-  hostAllowed,
-  isLoopbackAddress,
-} from "@/lib/server/request-guard";
+import { isLoopbackAddress } from "@/lib/server/request-guard";
+import { createStudioServer } from "@/lib/server/studio-server";
 
 function arg(names: string[]): string | undefined {
   const i = process.argv.findIndex((a) => names.includes(a));
@@ -40,31 +33,7 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
 
-  const server = http.createServer((req, res) => {
-    if (e.loopbackOnly && !hostAllowed(req.headers.host, e.allowedHosts)) {
-      res.writeHead(421, { "content-type": "text/plain; charset=utf-8" });
-      res.end("This studio answers only to its own address.");
-      return;
-    }
-    const hops = e.trustedProxyHops;
-    req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(
-      req.socket.remoteAddress,
-      req.headers["x-forwarded-for"],
-      hops,
-    );
-    req.headers[CLIENT_PROTO_HEADER] = clientProto(
-      "encrypted" in req.socket && Boolean(req.socket.encrypted),
-      req.headers["x-forwarded-proto"],
-      hops,
-    );
-    if (hops === 0) {
-      // Nothing in front of the studio: forwarding headers can only have come from the client.
-      delete req.headers["x-forwarded-for"];
-      delete req.headers["x-forwarded-proto"];
-      delete req.headers["x-forwarded-host"];
-    }
-    void handle(req, res);
-  });
+  const server = createStudioServer(e, handle);
   server.listen(port, hostname, () => {
     console.log(
       `[studio] ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`,

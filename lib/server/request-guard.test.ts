@@ -10,7 +10,9 @@ describe("clientAddress", () => {
   it("takes the trusted hop from the right, so entries a client prepends are ignored", () => {
     // The client forged "6.6.6.6"; the one proxy appended the address it saw.
     expect(clientAddress("10.0.0.2", "6.6.6.6, 198.51.100.4", 1)).toBe("198.51.100.4");
-    expect(clientAddress("10.0.0.2", ["6.6.6.6", "198.51.100.4, 10.0.0.1"], 2)).toBe("198.51.100.4");
+    expect(clientAddress("10.0.0.2", ["6.6.6.6", "198.51.100.4, 10.0.0.1"], 2)).toBe(
+      "198.51.100.4",
+    );
   });
 
   it("falls back to the socket when the chain is shorter than the trusted hops", () => {
