@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test the studio has: type check, unit and integration tests (Vitest), then the built
+# Every test the studio has: type check, lint and unused-code check, unit and integration tests (Vitest), then the built
 # app in a real Chromium (Playwright) against the sandbox gateway. Installs Chromium from
 # Debian when it is missing; Playwright's own browser download is not used.
 set -euo pipefail
@@ -15,6 +15,9 @@ fi
 
 echo "== Type check"
 npx tsc --noEmit
+
+echo "== Lint (ESLint) and unused code (knip)"
+npm run lint
 
 echo "== Unit and integration tests (Vitest)"
 npx vitest run

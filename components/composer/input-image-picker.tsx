@@ -61,7 +61,6 @@ export function InputImagePicker({
       <div className="flex items-center gap-3 rounded-xl border border-dashed border-neutral-700 bg-neutral-900/60 p-3">
         <div className="checker flex h-20 w-20 shrink-0 items-center justify-center overflow-hidden rounded-lg">
           {value ? (
-            // eslint-disable-next-line @next/next/no-img-element
             <img
               src={value.url}
               alt={`Input image: ${value.label}`}

@@ -58,7 +58,6 @@ export function ImageView({
     <Dialog label="Image details" onClose={onClose}>
       <div className="grid max-h-[92vh] grid-cols-1 lg:grid-cols-[1fr_22rem]">
         <div className="checker flex min-h-[50vh] items-center justify-center p-4">
-          {/* eslint-disable-next-line @next/next/no-img-element */}
           <img
             src={output.url ?? ""}
             alt={job.prompt}

@@ -15,6 +15,8 @@ export interface GalleryData {
 async function fetchJobs(limit: number): Promise<GalleryData> {
   const res = await fetch(`/api/jobs?limit=${limit}`, { cache: "no-cache" });
   if (res.status === 401) {
+    // A full page load on purpose: the session ended, so no client state should survive it.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     window.location.assign("/sign-in");
     return { jobs: [], total: 0 };
   }

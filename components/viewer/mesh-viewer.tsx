@@ -82,7 +82,8 @@ function ViewerSession({
   const [fullscreen, setFullscreen] = useState(false);
 
   const startedAt = useRef(0);
-  const expectedBytes = useRef(previewBytes);
+  // The first size announced; later changes of the prop do not restart the download.
+  const [expectedBytes] = useState(previewBytes);
   const thumbnailSent = useRef(false);
   const onThumbnailRef = useRef(onThumbnail);
   useEffect(() => {
@@ -98,7 +99,7 @@ function ViewerSession({
 
     loadGlb(previewUrl, {
       signal: controller.signal,
-      expectedBytes: expectedBytes.current,
+      expectedBytes,
       onProgress: (progress) => {
         // One update per whole percent keeps a large download from re-rendering per chunk.
         const percent = progress.total
@@ -132,7 +133,7 @@ function ViewerSession({
       controller.abort();
       if (shown) disposeModel(shown);
     };
-  }, [previewUrl, webgl, loadAttempt]);
+  }, [previewUrl, webgl, loadAttempt, expectedBytes]);
 
   useEffect(() => {
     const onChange = () => setFullscreen(document.fullscreenElement === sectionRef.current);
@@ -155,7 +156,7 @@ function ViewerSession({
   const onCanvasError = useCallback(() => setCanvasFailed(true), []);
 
   const retryLoad = () => {
-    setLoad({ phase: "downloading", progress: { received: 0, total: expectedBytes.current } });
+    setLoad({ phase: "downloading", progress: { received: 0, total: expectedBytes } });
     setLoadAttempt((n) => n + 1);
   };
   const retryCanvas = () => {

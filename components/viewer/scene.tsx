@@ -127,16 +127,19 @@ function Model({
 }
 
 function SceneBackground({ color }: { color: string | null }) {
-  const scene = useThree((state) => state.scene);
+  // The scene is read through the store's getter: it is three.js's object to change, not a
+  // React value.
+  const get = useThree((state) => state.get);
   const invalidate = useThree((state) => state.invalidate);
   const [value] = useState(() => new Color());
   useLayoutEffect(() => {
+    const scene = get().scene;
     scene.background = color ? value.set(color) : null;
     invalidate();
     return () => {
       scene.background = null;
     };
-  }, [color, scene, value, invalidate]);
+  }, [color, get, value, invalidate]);
   return null;
 }
 
