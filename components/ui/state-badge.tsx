@@ -11,10 +11,6 @@ const TONE: Record<JobState, string> = {
   UNKNOWN: "bg-orange-500/15 text-orange-300",
 };
 
-export function stateLabel(state: JobState) {
-  return STATE_LABELS[state];
-}
-
 export function StateBadge({ state }: { state: JobState }) {
   const busy = (SLOT_STATES as readonly JobState[]).includes(state);
   return (

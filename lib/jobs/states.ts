@@ -30,10 +30,6 @@ export const ENDED_STATES = ["COMPLETED", "FAILED", "ERROR", "UNKNOWN"] as const
 /** Ended without a result the studio could keep. */
 export const FAILED_STATES = ["FAILED", "ERROR", "UNKNOWN"] as const;
 
-export type InFlightState = (typeof IN_FLIGHT_STATES)[number];
-export type TrackedState = (typeof TRACKED_STATES)[number];
-export type EndedState = (typeof ENDED_STATES)[number];
-
 function member<T extends string>(set: readonly T[]) {
   return (state: string): state is T => (set as readonly string[]).includes(state);
 }

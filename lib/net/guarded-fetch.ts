@@ -15,7 +15,6 @@ import { BlockedUrlError, FetchLimitError } from "./errors";
 import { createGuardedLookup, systemResolver, type Resolver } from "./guarded-lookup";
 
 export { BlockedUrlError, FetchLimitError, isPublicAddress };
-export type { BlockedReason, FetchLimitKind } from "./errors";
 export type { ResolvedAddress, Resolver } from "./guarded-lookup";
 
 export interface GuardedFetchOptions {

@@ -1,6 +1,6 @@
 // Server-side mesh pipeline: pure functions from GLB bytes to previews and downloads.
-export { inspectGlb, MeshParseError, type MeshStats } from "./io";
-export { makePreview, type PreviewOptions } from "./preview";
+export { inspectGlb, MeshParseError } from "./io";
+export { makePreview } from "./preview";
 export { simplifyGlb } from "./simplify";
 export { toObjZip } from "./obj";
-export { toStl, type StlOptions } from "./stl";
+export { toStl } from "./stl";
