@@ -41,6 +41,19 @@ export interface BrowserJob {
   inputImageUrl: string | null;
   input: { source: "output" | "upload"; id: string } | null;
   outputs: BrowserOutput[];
+  /** Boards the job is on. */
+  boardIds: string[];
+  /** Jobs this one comes from or led to; each opens that job. */
+  lineage: JobLineage;
+}
+
+export interface JobLineage {
+  /** A 3D job's source image job. */
+  sourceJobId: string | null;
+  /** The job this one retried. */
+  retryOfId: string | null;
+  /** 3D jobs made from this job's images. */
+  meshJobIds: string[];
 }
 
 export function mediaUrl(key: string | null | undefined): string | null {
@@ -81,7 +94,9 @@ interface JobRowLike {
   finishedAt: Date | null;
   inputOutputId: string | null;
   inputUploadId: string | null;
+  retryOfId?: string | null;
   outputs: OutputRow[];
+  boards?: { boardId: string }[];
 }
 
 export function toBrowserOutput(o: OutputRow): BrowserOutput {
@@ -106,7 +121,12 @@ export function toBrowserOutput(o: OutputRow): BrowserOutput {
 
 export function toBrowserJob(
   job: JobRowLike,
-  extra: { waitingPlace?: number | null; inputImageUrl?: string | null } = {},
+  extra: {
+    waitingPlace?: number | null;
+    inputImageUrl?: string | null;
+    sourceJobId?: string | null;
+    meshJobIds?: string[];
+  } = {},
 ): BrowserJob {
   let params: Record<string, unknown> = {};
   try {
@@ -140,6 +160,12 @@ export function toBrowserJob(
         ? { source: "upload", id: job.inputUploadId }
         : null,
     outputs: job.outputs.map(toBrowserOutput),
+    boardIds: (job.boards ?? []).map((b) => b.boardId),
+    lineage: {
+      sourceJobId: extra.sourceJobId ?? null,
+      retryOfId: job.retryOfId ?? null,
+      meshJobIds: extra.meshJobIds ?? [],
+    },
   };
 }
 
