@@ -3,6 +3,7 @@ import "server-only";
 // number of jobs, and what changed since a moment (for polling that sends only changes).
 import type { GalleryCursor } from "@/lib/gallery/cursor";
 import type { GalleryQuery } from "@/lib/gallery/query";
+import { searchNeedle } from "@/lib/gallery/search-text";
 import { FAILED_STATES, IN_FLIGHT_STATES } from "@/lib/jobs/states";
 import { db } from "./client";
 import type { Prisma } from "./generated/client";
@@ -28,11 +29,8 @@ function nextDay(d: string) {
 export function galleryWhere(q: GalleryQuery): Prisma.JobWhereInput {
   const and: Prisma.JobWhereInput[] = [{ hiddenAt: null }];
   if (q.q) {
-    // `contains` binds the text as a parameter and escapes LIKE's wildcards, so %, _ and
-    // quotes are matched literally.
-    and.push({
-      OR: [{ prompt: { contains: q.q } }, { negativePrompt: { contains: q.q } }],
-    });
+    // Literal and case-blind: see lib/gallery/search-text.ts.
+    and.push({ searchText: { contains: searchNeedle(q.q) } });
   }
   if (q.kind) and.push({ kind: q.kind });
   if (q.model) and.push({ model: q.model });

@@ -14,7 +14,10 @@ export type StateGroup = (typeof STATE_GROUPS)[number];
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Dates are written YYYY-MM-DD.")
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "That date does not exist.");
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
+  }, "That date does not exist.");
 
 /** Drops what a URL cannot hold well: lone surrogates and control characters. */
 function cleanText(s: string) {
