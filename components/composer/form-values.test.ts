@@ -3,29 +3,29 @@ import { generateInput } from "@/lib/gateway/models";
 import { DEFAULT_FORMS, initialForms, toRequest, withChange } from "./form-values";
 
 describe("DEFAULT_FORMS", () => {
-  it("shows each schema's documented defaults under its own field names", () => {
+  it("starts every model's form unset, under the schema's own field names", () => {
     expect(DEFAULT_FORMS["hunyuan-image"]).toEqual({
       prompt: "",
       negative_prompt: "",
-      image_size: "square_hd",
-      num_images: "1",
-      num_inference_steps: "28",
-      guidance_scale: "7.5",
+      image_size: "",
+      num_images: "",
+      num_inference_steps: "",
+      guidance_scale: "",
       seed: "",
-      enable_safety_checker: true,
-      sync_mode: false,
-      output_format: "png",
-      enable_prompt_expansion: false,
+      enable_safety_checker: null,
+      sync_mode: null,
+      output_format: "",
+      enable_prompt_expansion: null,
     });
     expect(DEFAULT_FORMS["hunyuan-image-3-0-instruct"]).toEqual({
       prompt: "",
-      image_size: "auto",
-      num_images: "1",
-      guidance_scale: "3.5",
-      enable_safety_checker: true,
-      output_format: "png",
+      image_size: "",
+      num_images: "",
+      guidance_scale: "",
+      enable_safety_checker: null,
+      output_format: "",
     });
-    expect(DEFAULT_FORMS["hunyuan3d-3-0-api-294"]).toEqual({ prompt: "", face_count: "500000" });
+    expect(DEFAULT_FORMS["hunyuan3d-3-0-api-294"]).toEqual({ prompt: "", face_count: "" });
   });
 });
 
@@ -38,7 +38,7 @@ describe("withChange", () => {
       num_images: "3",
       enable_safety_checker: false,
     });
-    expect(forms["hunyuan3d-3-0-api-294"]).toEqual({ prompt: "a fox", face_count: "500000" });
+    expect(forms["hunyuan3d-3-0-api-294"]).toEqual({ prompt: "a fox", face_count: "" });
   });
 
   it("keeps size, format and guidance apart, since their ranges differ", () => {
@@ -91,25 +91,67 @@ describe("initialForms", () => {
     expect(forms["hunyuan-image-3-0-instruct"]).toMatchObject({
       prompt: "copper teapot",
       num_images: "2",
-      guidance_scale: "3.5",
+      guidance_scale: "",
+      enable_safety_checker: false,
     });
   });
 
-  it("keeps defaults for missing or null parameters and ignores unknown ones", () => {
+  it("brings fields the job left unset back unset, and ignores unknown ones", () => {
+    const forms = initialForms({
+      model: "hunyuan-image",
+      params: { prompt: "fox", seed: 5, output_format: "jpeg", style: "noir" },
+    });
+    expect(forms["hunyuan-image"]).toEqual({
+      ...DEFAULT_FORMS["hunyuan-image"],
+      prompt: "fox",
+      seed: "5",
+      output_format: "jpeg",
+    });
+    expect(toRequest("hunyuan-image", forms, null)).toEqual({
+      model: "hunyuan-image",
+      prompt: "fox",
+      seed: "5",
+      output_format: "jpeg",
+    });
+  });
+
+  it("keeps null parameters unset and a toggle's non-boolean value unset", () => {
     const forms = initialForms({
       model: "hunyuan3d-3-0-api-294",
       params: { prompt: "cat", face_count: null, input_image_url: "https://x.test/a.png" },
     });
-    expect(forms["hunyuan3d-3-0-api-294"]).toEqual({ prompt: "cat", face_count: "500000" });
+    expect(forms["hunyuan3d-3-0-api-294"]).toEqual({ prompt: "cat", face_count: "" });
+    const v3 = initialForms({ model: "hunyuan-image", params: { prompt: "a", sync_mode: "yes" } });
+    expect(v3["hunyuan-image"].sync_mode).toBeNull();
   });
 });
 
 describe("toRequest", () => {
-  it("sends the chosen model's form under the schema's names", () => {
-    const forms = withChange(DEFAULT_FORMS, "hunyuan-image", { prompt: "a fox", seed: "12" });
+  it("sends the prompt and only the fields the designer set, under the schema's names", () => {
+    let forms = withChange(DEFAULT_FORMS, "hunyuan-image", { prompt: "a fox", seed: "12" });
+    forms = withChange(forms, "hunyuan-image", { sync_mode: false, image_size: "square" });
     const request = toRequest("hunyuan-image", forms, null);
-    expect(request).toEqual({ model: "hunyuan-image", ...forms["hunyuan-image"] });
-    expect(generateInput.safeParse(request).success).toBe(true);
+    expect(request).toEqual({
+      model: "hunyuan-image",
+      prompt: "a fox",
+      seed: "12",
+      sync_mode: false,
+      image_size: "square",
+    });
+    const parsed = generateInput.parse(request);
+    expect(JSON.parse(JSON.stringify(parsed))).toEqual({
+      model: "hunyuan-image",
+      prompt: "a fox",
+      seed: 12,
+      sync_mode: false,
+      image_size: "square",
+    });
+  });
+
+  it("leaves a toggle put back to the model default out", () => {
+    let forms = withChange(DEFAULT_FORMS, "hunyuan-image", { enable_prompt_expansion: true });
+    forms = withChange(forms, "hunyuan-image", { enable_prompt_expansion: null });
+    expect(toRequest("hunyuan-image", forms, null)).toEqual({ model: "hunyuan-image", prompt: "" });
   });
 
   it("names the 3D job's input image by where it comes from", () => {
@@ -118,7 +160,6 @@ describe("toRequest", () => {
     expect(toRequest("hunyuan3d-3-0-api-294", DEFAULT_FORMS, upload)).toEqual({
       model: "hunyuan3d-3-0-api-294",
       prompt: "",
-      face_count: "500000",
       inputUploadId: "u1",
     });
     expect(toRequest("hunyuan3d-3-0-api-294", DEFAULT_FORMS, output)).toMatchObject({

@@ -1,5 +1,6 @@
-// The composer's state: one form per model, under the schema's own field names, with the
-// schema's documented defaults. Text and number controls hold strings; the schemas parse them.
+// The composer's state: one form per model, under the schema's own field names. A field the
+// designer has not set is blank ("" for text, number and select controls, null for toggles), and
+// stays out of the request so the model's own default applies. The schemas parse the strings.
 import type { z } from "zod";
 import {
   MODELS,
@@ -17,7 +18,10 @@ const FORM_SCHEMAS = {
   "hunyuan3d-3-0-api-294": meshParams.omit({ input_image_url: true }),
 } satisfies Record<ModelId, z.ZodObject>;
 
-type FormOf<T> = { [K in keyof T]-?: NonNullable<T[K]> extends boolean ? boolean : string };
+/** Toggles are on, off or null (the model's default); every other control holds a string. */
+type FormOf<T> = {
+  [K in keyof T]-?: NonNullable<T[K]> extends boolean ? boolean | null : string;
+};
 
 export type FormValues<M extends ModelId> = FormOf<z.output<(typeof FORM_SCHEMAS)[M]>>;
 export type Forms = { [M in ModelId]: FormValues<M> };
@@ -35,7 +39,7 @@ export interface ReusedSettings {
   params: Record<string, unknown>;
 }
 
-type LooseForm = Record<string, string | boolean>;
+type LooseForm = Record<string, string | boolean | null>;
 
 const MODEL_IDS = Object.keys(MODELS) as ModelId[];
 
@@ -43,29 +47,33 @@ const MODEL_IDS = Object.keys(MODELS) as ModelId[];
 // size, format and guidance, since their ranges differ.
 const SHARED_FIELDS = ["prompt", "num_images", "enable_safety_checker"] as const;
 
-/** Each field's documented default, as the form shows it; blank where there is none. */
-function formDefaults(schema: z.ZodObject): LooseForm {
+/** A toggle's field takes a boolean; no other field does (numbers and enums refuse `true`). */
+function isToggle(field: z.ZodType): boolean {
+  const probe = field.safeParse(true);
+  return probe.success && probe.data === true;
+}
+
+/** A form with every field unset. */
+function blankForm(schema: z.ZodObject): LooseForm {
   const out: LooseForm = {};
   for (const [key, field] of Object.entries(schema.shape)) {
-    const parsed = (field as z.ZodType).safeParse(undefined);
-    const value: unknown = parsed.success ? parsed.data : undefined;
-    out[key] = typeof value === "boolean" ? value : value == null ? "" : String(value);
+    out[key] = isToggle(field as z.ZodType) ? null : "";
   }
   return out;
 }
 
-/** Every model's form as it first appears. */
+/** Every model's form as it first appears: nothing set, so every model default applies. */
 export const DEFAULT_FORMS = Object.fromEntries(
-  MODEL_IDS.map((id) => [id, formDefaults(FORM_SCHEMAS[id])]),
+  MODEL_IDS.map((id) => [id, blankForm(FORM_SCHEMAS[id])]),
 ) as unknown as Forms;
 
-/** A form filled from a job's stored parameters; anything missing keeps its default. */
-function formFromParams(defaults: LooseForm, params: Record<string, unknown>): LooseForm {
-  const out = { ...defaults };
-  for (const [key, fallback] of Object.entries(defaults)) {
+/** A form filled from a job's stored parameters; what the job left unset stays unset. */
+function formFromParams(blank: LooseForm, params: Record<string, unknown>): LooseForm {
+  const out = { ...blank };
+  for (const [key, unset] of Object.entries(blank)) {
     const value = params[key];
     if (value == null) continue;
-    if (typeof fallback === "boolean") out[key] = typeof value === "boolean" ? value : fallback;
+    if (unset === null) out[key] = typeof value === "boolean" ? value : null;
     else out[key] = String(value);
   }
   return out;
@@ -89,20 +97,26 @@ export function withChange<M extends ModelId>(
   return next as unknown as Forms;
 }
 
-/** The composer's first state: the defaults, or an earlier job's settings on top of them. */
+/** The composer's first state: nothing set, or an earlier job's settings. */
 export function initialForms(reused?: ReusedSettings | null): Forms {
   if (!reused) return DEFAULT_FORMS;
   const filled = formFromParams(DEFAULT_FORMS[reused.model], reused.params);
   return withChange(DEFAULT_FORMS, reused.model, filled as Partial<FormValues<ModelId>>);
 }
 
-/** What the composer sends to the `generate` action for the chosen model. */
+/**
+ * What the composer sends to the `generate` action for the chosen model: the prompt, and only
+ * the fields the designer set.
+ */
 export function toRequest(
   model: ModelId,
   forms: Forms,
   input: InputImage | null,
 ): Record<string, unknown> {
-  const request: Record<string, unknown> = { model, ...forms[model] };
+  const request: Record<string, unknown> = { model };
+  for (const [key, value] of Object.entries(forms[model] as LooseForm)) {
+    if (key === "prompt" || (value !== null && value !== "")) request[key] = value;
+  }
   if (MODELS[model].kind === "mesh") {
     if (input?.source === "output") request.inputOutputId = input.id;
     if (input?.source === "upload") request.inputUploadId = input.id;

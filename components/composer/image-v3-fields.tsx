@@ -1,16 +1,18 @@
 // Hunyuan Image v3's parameters, below the shared prompt.
-import { IMAGE_V3_SIZES } from "@/lib/gateway/models";
-import { SelectField, TextField, Toggle } from "@/components/ui/field";
-import { DEFAULT_FORMS, type FieldsProps } from "./form-values";
+import { IMAGE_V3_SIZES, MODELS } from "@/lib/gateway/models";
+import { SelectField, TextField } from "@/components/ui/field";
+import type { FieldsProps } from "./form-values";
 import {
+  MODEL_DEFAULT,
   NumImagesField,
+  OptionalToggle,
   SafetyToggle,
   formatOptions,
   numericHint,
   sizeOptions,
 } from "./image-controls";
 
-const DEFAULTS = DEFAULT_FORMS["hunyuan-image"];
+const DEFAULTS = MODELS["hunyuan-image"].defaults;
 
 export function ImageV3Fields({ values, errors, onChange }: FieldsProps<"hunyuan-image">) {
   return (
@@ -23,6 +25,7 @@ export function ImageV3Fields({ values, errors, onChange }: FieldsProps<"hunyuan
         onChange={(negative_prompt) => onChange({ negative_prompt })}
         error={errors.negative_prompt}
         placeholder="blurry, low quality, watermark"
+        hint="Optional; model default none"
       />
       <div className="grid grid-cols-2 gap-3">
         <div className="col-span-2">
@@ -31,7 +34,7 @@ export function ImageV3Fields({ values, errors, onChange }: FieldsProps<"hunyuan
             value={values.image_size}
             onChange={(image_size) => onChange({ image_size })}
             error={errors.image_size}
-            options={sizeOptions(IMAGE_V3_SIZES)}
+            options={sizeOptions(IMAGE_V3_SIZES, DEFAULTS.image_size)}
           />
         </div>
         <SelectField
@@ -39,12 +42,13 @@ export function ImageV3Fields({ values, errors, onChange }: FieldsProps<"hunyuan
           value={values.output_format}
           onChange={(output_format) => onChange({ output_format })}
           error={errors.output_format}
-          options={formatOptions(["png", "jpeg"])}
+          options={formatOptions(["png", "jpeg"], DEFAULTS.output_format)}
         />
         <NumImagesField
           value={values.num_images}
           onChange={(num_images) => onChange({ num_images })}
           error={errors.num_images}
+          modelDefault={DEFAULTS.num_images}
         />
         <TextField
           label="Inference steps"
@@ -52,6 +56,7 @@ export function ImageV3Fields({ values, errors, onChange }: FieldsProps<"hunyuan
           value={values.num_inference_steps}
           onChange={(num_inference_steps) => onChange({ num_inference_steps })}
           error={errors.num_inference_steps}
+          placeholder={MODEL_DEFAULT}
           hint={numericHint(1, 50, DEFAULTS.num_inference_steps)}
         />
         <TextField
@@ -60,6 +65,7 @@ export function ImageV3Fields({ values, errors, onChange }: FieldsProps<"hunyuan
           value={values.guidance_scale}
           onChange={(guidance_scale) => onChange({ guidance_scale })}
           error={errors.guidance_scale}
+          placeholder={MODEL_DEFAULT}
           hint={numericHint(1, 20, DEFAULTS.guidance_scale)}
         />
         <TextField
@@ -69,23 +75,26 @@ export function ImageV3Fields({ values, errors, onChange }: FieldsProps<"hunyuan
           onChange={(seed) => onChange({ seed })}
           error={errors.seed}
           placeholder="Random"
-          hint="Empty: the studio picks one"
+          hint="Empty: the studio picks one and records it"
         />
       </div>
       <div className="flex flex-col gap-2">
         <SafetyToggle
-          checked={values.enable_safety_checker}
+          value={values.enable_safety_checker}
+          modelDefault={DEFAULTS.enable_safety_checker}
           onChange={(enable_safety_checker) => onChange({ enable_safety_checker })}
         />
-        <Toggle
+        <OptionalToggle
           label="Prompt expansion"
-          checked={values.enable_prompt_expansion}
+          value={values.enable_prompt_expansion}
+          modelDefault={DEFAULTS.enable_prompt_expansion}
           onChange={(enable_prompt_expansion) => onChange({ enable_prompt_expansion })}
           hint="Let a language model add detail"
         />
-        <Toggle
+        <OptionalToggle
           label="Sync mode"
-          checked={values.sync_mode}
+          value={values.sync_mode}
+          modelDefault={DEFAULTS.sync_mode}
           onChange={(sync_mode) => onChange({ sync_mode })}
           hint="Return images inline; not kept in the gateway's history"
         />

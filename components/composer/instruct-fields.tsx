@@ -1,8 +1,9 @@
 // Hunyuan Image 3.0 Instruct's parameters, below the shared prompt.
-import { INSTRUCT_SIZES } from "@/lib/gateway/models";
+import { INSTRUCT_SIZES, MODELS } from "@/lib/gateway/models";
 import { SelectField, TextField } from "@/components/ui/field";
-import { DEFAULT_FORMS, type FieldsProps } from "./form-values";
+import type { FieldsProps } from "./form-values";
 import {
+  MODEL_DEFAULT,
   NumImagesField,
   SafetyToggle,
   formatOptions,
@@ -10,7 +11,7 @@ import {
   sizeOptions,
 } from "./image-controls";
 
-const DEFAULTS = DEFAULT_FORMS["hunyuan-image-3-0-instruct"];
+const DEFAULTS = MODELS["hunyuan-image-3-0-instruct"].defaults;
 
 export function InstructFields({
   values,
@@ -26,7 +27,7 @@ export function InstructFields({
             value={values.image_size}
             onChange={(image_size) => onChange({ image_size })}
             error={errors.image_size}
-            options={sizeOptions(INSTRUCT_SIZES)}
+            options={sizeOptions(INSTRUCT_SIZES, DEFAULTS.image_size)}
           />
         </div>
         <SelectField
@@ -34,12 +35,13 @@ export function InstructFields({
           value={values.output_format}
           onChange={(output_format) => onChange({ output_format })}
           error={errors.output_format}
-          options={formatOptions(["png", "jpeg", "webp"])}
+          options={formatOptions(["png", "jpeg", "webp"], DEFAULTS.output_format)}
         />
         <NumImagesField
           value={values.num_images}
           onChange={(num_images) => onChange({ num_images })}
           error={errors.num_images}
+          modelDefault={DEFAULTS.num_images}
         />
         <TextField
           label="Guidance scale"
@@ -47,12 +49,14 @@ export function InstructFields({
           value={values.guidance_scale}
           onChange={(guidance_scale) => onChange({ guidance_scale })}
           error={errors.guidance_scale}
+          placeholder={MODEL_DEFAULT}
           hint={numericHint(1, 10, DEFAULTS.guidance_scale)}
         />
       </div>
       <div className="flex flex-col gap-2">
         <SafetyToggle
-          checked={values.enable_safety_checker}
+          value={values.enable_safety_checker}
+          modelDefault={DEFAULTS.enable_safety_checker}
           onChange={(enable_safety_checker) => onChange({ enable_safety_checker })}
         />
       </div>

@@ -1,9 +1,11 @@
 // Hunyuan3D 3.0's parameters, below the input image and the prompt.
-import { FACE_COUNT_MAX, FACE_COUNT_MIN } from "@/lib/gateway/models";
+import { FACE_COUNT_MAX, FACE_COUNT_MIN, MODELS } from "@/lib/gateway/models";
 import { TextField } from "@/components/ui/field";
 import type { FieldsProps } from "./form-values";
+import { MODEL_DEFAULT } from "./image-controls";
 
 const range = `${FACE_COUNT_MIN.toLocaleString("en-US")}–${FACE_COUNT_MAX.toLocaleString("en-US")}`;
+const modelDefault = MODELS["hunyuan3d-3-0-api-294"].defaults.face_count.toLocaleString("en-US");
 
 const FACE_PRESETS = [
   { label: "50k", value: "50000" },
@@ -21,7 +23,8 @@ export function MeshFields({ values, errors, onChange }: FieldsProps<"hunyuan3d-
         value={values.face_count}
         onChange={(face_count) => onChange({ face_count })}
         error={errors.face_count}
-        hint={`${range} triangles; more detail takes longer`}
+        placeholder={MODEL_DEFAULT}
+        hint={`${range} triangles, model default ${modelDefault}; more detail takes longer`}
       />
       <div className="flex gap-1.5" role="group" aria-label="Mesh detail presets">
         {FACE_PRESETS.map((p) => (

@@ -55,6 +55,17 @@ describe("gateway client against the sandbox over HTTP", () => {
     expect(bytes[0]).toBe(0xff); // JPEG
   });
 
+  it("a body with nothing but the prompt runs with the reference's defaults", async () => {
+    const client = createGatewayClient({ baseUrl: server.url, apiKey: KEY });
+    const { requestId } = await client.submit("hunyuan-image", { prompt: "defaults only" });
+    const { s } = await untilTerminal(client, requestId);
+    expect(s.status).toBe("COMPLETED");
+    expect(s.output?.media_url).toHaveLength(1); // num_images 1
+    const bytes = Buffer.from(await (await fetch(s.output!.media_url[0])).arrayBuffer());
+    expect(bytes.subarray(1, 4).toString()).toBe("PNG"); // output_format png
+    expect(bytes.readUInt32BE(16)).toBe(1024); // square_hd
+  });
+
   it("the same seed and prompt give the same bytes; another prompt does not", async () => {
     const client = createGatewayClient({ baseUrl: server.url, apiKey: KEY });
     const body = { prompt: "same", image_size: "square", seed: 42 };
@@ -161,6 +172,29 @@ describe("gateway client against the sandbox over HTTP", () => {
     const sub = await client.submit("hunyuan-image", { prompt: "x" }).catch((e) => e);
     expect(sub.code).toBe("malformed_response");
     expect(sub.accepted).toBeNull();
+  });
+
+  it("reads loose status answers: any letter case, an output without media", async () => {
+    const answers = [
+      { request_id: "r1", status: "completed", output: {} },
+      { request_id: "r1", status: "Processing", output: { media_url: null } },
+      { request_id: "r1", status: "queued" },
+    ];
+    let i = 0;
+    const fakeFetch = (async () =>
+      new Response(JSON.stringify(answers[i++]), { status: 200 })) as unknown as typeof fetch;
+    const client = createGatewayClient({
+      baseUrl: "http://gw.test",
+      apiKey: KEY,
+      fetchImpl: fakeFetch,
+    });
+    const first = await client.status("r1");
+    expect(first).toMatchObject({ status: "COMPLETED", output: { media_url: [] } });
+    expect(await client.status("r1")).toMatchObject({
+      status: "PROCESSING",
+      output: { media_url: [] },
+    });
+    expect((await client.status("r1")).status).toBe("QUEUED");
   });
 
   it("sends the key only to the configured base URL and never follows redirects", async () => {

@@ -1,6 +1,7 @@
-// The three Hunyuan models of the Pixazo gateway: every documented parameter with its type,
-// range and default, as zod schemas shared by the composer form, the server action and the
-// sandbox gateway.
+// The three Hunyuan models of the Pixazo gateway: every documented parameter with its type and
+// range, as zod schemas shared by the composer form, the server action and the sandbox gateway,
+// and each optional parameter's documented default. The schemas fill in no defaults: a field the
+// designer left unset stays out of the request, and the gateway applies its own default.
 import { z } from "zod";
 
 export const PROMPT_MAX = 4000;
@@ -20,9 +21,9 @@ function numberField(label: string, min: number, max: number, opts: { int?: bool
   return z.preprocess((v) => (typeof v === "string" ? Number(v.trim()) : v), n);
 }
 
-/** Blank form values (empty text, null) count as "not given", so the documented default applies. */
-function blank<T extends z.ZodType>(schema: T) {
-  return z.preprocess(blankToUndefined, schema);
+/** An optional field: blank form values (empty text, null) count as "not given" and stay out. */
+function optional<T extends z.ZodType>(schema: T) {
+  return z.preprocess(blankToUndefined, schema.optional());
 }
 
 function booleanField(label: string) {
@@ -72,41 +73,83 @@ export const INSTRUCT_SIZES = {
 export type InstructSize = keyof typeof INSTRUCT_SIZES;
 const instructSizeValues = Object.keys(INSTRUCT_SIZES) as [InstructSize, ...InstructSize[]];
 
-/** Hunyuan Image v3 request body, defaults as documented. */
+/** Hunyuan Image v3 request body: only the prompt is required. */
 export const imageV3Params = z.object({
   prompt,
-  negative_prompt: blank(optionalText("Negative prompt").default("")),
-  image_size: blank(enumField("Image size", imageV3SizeValues).default("square_hd")),
-  num_images: blank(numberField("Number of images", 1, 4, { int: true }).default(1)),
-  num_inference_steps: blank(numberField("Inference steps", 1, 50, { int: true }).default(28)),
-  guidance_scale: blank(numberField("Guidance scale", 1, 20).default(7.5)),
-  seed: blank(numberField("Seed", 0, SEED_MAX, { int: true }).optional()),
-  enable_safety_checker: blank(booleanField("Safety checker").default(true)),
-  sync_mode: blank(booleanField("Sync mode").default(false)),
-  output_format: blank(enumField("Output format", ["png", "jpeg"] as const).default("png")),
-  enable_prompt_expansion: blank(booleanField("Prompt expansion").default(false)),
+  negative_prompt: optional(optionalText("Negative prompt")),
+  image_size: optional(enumField("Image size", imageV3SizeValues)),
+  num_images: optional(numberField("Number of images", 1, 4, { int: true })),
+  num_inference_steps: optional(numberField("Inference steps", 1, 50, { int: true })),
+  guidance_scale: optional(numberField("Guidance scale", 1, 20)),
+  seed: optional(numberField("Seed", 0, SEED_MAX, { int: true })),
+  enable_safety_checker: optional(booleanField("Safety checker")),
+  sync_mode: optional(booleanField("Sync mode")),
+  output_format: optional(enumField("Output format", ["png", "jpeg"] as const)),
+  enable_prompt_expansion: optional(booleanField("Prompt expansion")),
 });
 
-/** Hunyuan Image 3.0 Instruct request body, defaults as documented. */
+/** Hunyuan Image 3.0 Instruct request body: only the prompt is required. */
 export const instructParams = z.object({
   prompt,
-  image_size: blank(enumField("Image size", instructSizeValues).default("auto")),
-  num_images: blank(numberField("Number of images", 1, 4, { int: true }).default(1)),
-  guidance_scale: blank(numberField("Guidance scale", 1, 10).default(3.5)),
-  enable_safety_checker: blank(booleanField("Safety checker").default(true)),
-  output_format: blank(enumField("Output format", ["png", "jpeg", "webp"] as const).default("png")),
+  image_size: optional(enumField("Image size", instructSizeValues)),
+  num_images: optional(numberField("Number of images", 1, 4, { int: true })),
+  guidance_scale: optional(numberField("Guidance scale", 1, 10)),
+  enable_safety_checker: optional(booleanField("Safety checker")),
+  output_format: optional(enumField("Output format", ["png", "jpeg", "webp"] as const)),
 });
 
-/** Hunyuan3D 3.0 request body; input_image_url is filled in by the studio. */
+/** Hunyuan3D 3.0 request body; input_image_url, the one required field, is filled in by the studio. */
 export const meshParams = z.object({
   input_image_url: z.url({ protocol: /^https?$/, error: "Input image URL must be an http(s) URL" }),
-  prompt: blank(optionalText("Prompt").default("")),
-  face_count: blank(
-    numberField("Face count", FACE_COUNT_MIN, FACE_COUNT_MAX, { int: true }).default(
-      FACE_COUNT_DEFAULT,
-    ),
-  ),
+  prompt: optional(optionalText("Prompt")),
+  face_count: optional(numberField("Face count", FACE_COUNT_MIN, FACE_COUNT_MAX, { int: true })),
 });
+
+/** Request bodies as sent: optional fields the designer left unset are absent. */
+export type ImageV3Body = z.infer<typeof imageV3Params>;
+export type InstructBody = z.infer<typeof instructParams>;
+export type MeshBody = z.infer<typeof meshParams>;
+
+/** Every optional field of a request body, with the reference's default; null where it gives none. */
+export type DocumentedDefaults<T> = {
+  [K in keyof T as undefined extends T[K] ? K : never]-?: Exclude<T[K], undefined> | null;
+};
+
+const imageV3Defaults = {
+  negative_prompt: "",
+  image_size: "square_hd",
+  num_images: 1,
+  num_inference_steps: 28,
+  guidance_scale: 7.5,
+  seed: null,
+  enable_safety_checker: true,
+  sync_mode: null,
+  output_format: "png",
+  enable_prompt_expansion: null,
+} as const satisfies DocumentedDefaults<ImageV3Body>;
+
+const instructDefaults = {
+  image_size: "auto",
+  num_images: 1,
+  guidance_scale: 3.5,
+  enable_safety_checker: true,
+  output_format: "png",
+} as const satisfies DocumentedDefaults<InstructBody>;
+
+const meshDefaults = {
+  prompt: "",
+  face_count: FACE_COUNT_DEFAULT,
+} as const satisfies DocumentedDefaults<MeshBody>;
+
+type Given<D> = { [K in keyof D as D[K] extends null ? never : K]: D[K] };
+/** A request as the model runs it: what was sent, with the documented default for what was not. */
+type AsRun<T, D> = Omit<T, keyof Given<D>> & {
+  [K in keyof Given<D> & keyof T]-?: Exclude<T[K], undefined>;
+};
+export type ImageV3Params = AsRun<ImageV3Body, typeof imageV3Defaults>;
+export type InstructParams = AsRun<InstructBody, typeof instructDefaults>;
+export type MeshParams = AsRun<MeshBody, typeof meshDefaults>;
+export type ModelParams = ImageV3Params | InstructParams | MeshParams;
 
 export const MODELS = {
   "hunyuan-image": {
@@ -115,6 +158,7 @@ export const MODELS = {
     kind: "image",
     path: "/hunyuan-image/v1/hunyuan-image/generateRequest",
     params: imageV3Params,
+    defaults: imageV3Defaults,
   },
   "hunyuan-image-3-0-instruct": {
     id: "hunyuan-image-3-0-instruct",
@@ -122,6 +166,7 @@ export const MODELS = {
     kind: "image",
     path: "/hunyuan-image-3-0-instruct/v1/hunyuan-image-3-0-instruct-request",
     params: instructParams,
+    defaults: instructDefaults,
   },
   "hunyuan3d-3-0-api-294": {
     id: "hunyuan3d-3-0-api-294",
@@ -129,14 +174,26 @@ export const MODELS = {
     kind: "mesh",
     path: "/hunyuan3d-3-0-api-294/v1/hunyuan3d-3-0-api-request",
     params: meshParams,
+    defaults: meshDefaults,
   },
 } as const;
 
 export type ModelId = keyof typeof MODELS;
-export type ImageV3Params = z.infer<typeof imageV3Params>;
-export type InstructParams = z.infer<typeof instructParams>;
-export type MeshParams = z.infer<typeof meshParams>;
-export type ModelParams = ImageV3Params | InstructParams | MeshParams;
+
+/** `body` with the documented default for each field it leaves out, as the gateway runs it. */
+export function withDocumentedDefaults(
+  model: ModelId,
+  body: Record<string, unknown>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(MODELS[model].defaults)) {
+    if (value !== null) out[key] = value;
+  }
+  for (const [key, value] of Object.entries(body)) {
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
 
 export function modelByPath(pathname: string) {
   return Object.values(MODELS).find((m) => m.path === pathname);
@@ -145,15 +202,17 @@ export function modelByPath(pathname: string) {
 /** Pixel size of an image job's outputs, as the sandbox makes them and the gallery lays them out. */
 export function imageDimensions(model: ModelId, size: string | undefined) {
   if (model === "hunyuan-image") {
-    return IMAGE_V3_SIZES[(size ?? "square_hd") as ImageV3Size] ?? IMAGE_V3_SIZES.square_hd;
+    const fallback = IMAGE_V3_SIZES[imageV3Defaults.image_size];
+    return IMAGE_V3_SIZES[(size ?? imageV3Defaults.image_size) as ImageV3Size] ?? fallback;
   }
-  return INSTRUCT_SIZES[(size ?? "auto") as InstructSize] ?? INSTRUCT_SIZES.auto;
+  const fallback = INSTRUCT_SIZES[instructDefaults.image_size];
+  return INSTRUCT_SIZES[(size ?? instructDefaults.image_size) as InstructSize] ?? fallback;
 }
 
 // ---- Gateway answers ----
 
-export const JOB_STATES = ["QUEUED", "PROCESSING", "COMPLETED", "FAILED", "ERROR"] as const;
-export type GatewayState = (typeof JOB_STATES)[number];
+export const GATEWAY_STATES = ["QUEUED", "PROCESSING", "COMPLETED", "FAILED", "ERROR"] as const;
+export type GatewayState = (typeof GATEWAY_STATES)[number];
 
 export const submitResponse = z.object({
   request_id: z.string().min(1).max(300),
@@ -162,16 +221,27 @@ export const submitResponse = z.object({
 });
 export type SubmitResponse = z.infer<typeof submitResponse>;
 
+// The reference is loose about status answers, so they are read leniently where it is: the
+// status in any letter case, and an output without media (`{}`, a null or missing media_url)
+// as "no outputs yet", an empty list. Anything else out of shape is still an unreadable answer.
+const gatewayState = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim().toUpperCase() : v),
+  z.enum(GATEWAY_STATES),
+);
+
+const mediaUrls = z.preprocess(
+  (v) => v ?? [],
+  z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v])),
+);
+
 export const statusResponse = z.object({
   request_id: z.string().min(1).max(300),
-  status: z.enum(JOB_STATES),
+  status: gatewayState,
   model_id: z.string().nullish(),
   error: z.string().nullish(),
   output: z
     .object({
-      media_url: z
-        .union([z.string(), z.array(z.string())])
-        .transform((v) => (Array.isArray(v) ? v : [v])),
+      media_url: mediaUrls,
       media_type: z.string().nullish(),
     })
     .nullish(),

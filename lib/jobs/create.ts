@@ -29,12 +29,13 @@ export async function createJob(input: GenerateInput, retryOfId?: string) {
     return createJobRow({
       ...base,
       ...ref,
-      prompt: params.prompt,
+      prompt: params.prompt ?? "",
       params: JSON.stringify(params),
     });
   }
   const params = { ...rest } as Record<string, unknown>;
   // Every image can be reproduced: when no seed is given, the studio picks one and sends it.
+  // Other optional fields left unset stay out (JSON drops them), so the gateway's defaults apply.
   if (model === "hunyuan-image" && params.seed === undefined) params.seed = randomInt(0, SEED_MAX);
   return createJobRow({
     ...base,

@@ -1,7 +1,9 @@
 import "server-only";
 // Finds a URL the gateway can fetch for a 3D job's input image: the output's original media
 // URL while it still answers, otherwise the studio's own unguessable URL for the file under
-// PUBLIC_BASE_URL (or, in sandbox mode, the studio's local address).
+// PUBLIC_BASE_URL (or, in sandbox mode, the studio's local address). A private PUBLIC_BASE_URL
+// is refused only when the gateway is public: a gateway or proxy on the studio's own network
+// may well reach it.
 import { lookup } from "node:dns/promises";
 import { env } from "@/lib/env";
 import { findOutput, findUpload } from "@/lib/db/outputs";
@@ -16,7 +18,11 @@ export interface InputRef {
   inputUploadId?: string | null;
 }
 
-async function isPublicHost(url: string): Promise<boolean> {
+/** Where a URL's host is: every address public, every address private or loopback, or neither. */
+export type HostReach = "public" | "private" | "unknown";
+
+/** Resolves a URL's host (with a time limit) and says whether its addresses are public. */
+export async function hostReach(url: string): Promise<HostReach> {
   const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
   try {
     const addrs = /^[\d.]+$|:/.test(host)
@@ -27,11 +33,43 @@ async function isPublicHost(url: string): Promise<boolean> {
             setTimeout(() => reject(new Error("DNS timeout")), 5000),
           ),
         ]);
-    return addrs.length > 0 && addrs.every((a) => isPublicAddress(a.address));
+    if (addrs.length === 0) return "unknown";
+    if (addrs.every((a) => isPublicAddress(a.address))) return "public";
+    if (addrs.every((a) => !isPublicAddress(a.address))) return "private";
+    return "unknown";
   } catch {
-    return false;
+    return "unknown";
   }
 }
+
+export type BaseVerdict =
+  { verdict: "ok" } | { verdict: "warn"; message: string } | { verdict: "refuse"; message: string };
+
+/**
+ * Whether the gateway can be given PUBLIC_BASE_URL to fetch input images from. A studio that is
+ * not certainly public is refused only when the gateway may be public (an unresolvable gateway
+ * counts as public); a gateway on a private or loopback address may share its network.
+ */
+export function publicBaseVerdict(args: {
+  publicBaseUrl: string;
+  studio: HostReach;
+  gatewayUrl: string;
+  gateway: HostReach;
+}): BaseVerdict {
+  if (args.studio === "public") return { verdict: "ok" };
+  if (args.gateway !== "private") {
+    return {
+      verdict: "refuse",
+      message: `The gateway cannot fetch this image: PUBLIC_BASE_URL (${args.publicBaseUrl}) points at a private address. Set it to an address the internet can reach, then try again.`,
+    };
+  }
+  return {
+    verdict: "warn",
+    message: `PUBLIC_BASE_URL (${args.publicBaseUrl}) is not a public address; it is used for 3D input images because the gateway (${args.gatewayUrl}) is on a private network too. The gateway must be able to reach it.`,
+  };
+}
+
+const warned = new Set<string>();
 
 /** Throws an InputImageError that says how to fix things when the gateway cannot reach us. */
 export async function ownBaseForGateway(): Promise<string> {
@@ -43,10 +81,21 @@ export async function ownBaseForGateway(): Promise<string> {
       "The gateway cannot fetch this image: set PUBLIC_BASE_URL to an address of this studio that the internet can reach (for example https://studio.example.com), then try again.",
     );
   }
-  if (!(await isPublicHost(e.publicBaseUrl))) {
-    throw new InputImageError(
-      `The gateway cannot fetch this image: PUBLIC_BASE_URL (${e.publicBaseUrl}) points at a private address. Set it to an address the internet can reach, then try again.`,
-    );
+  const studio = await hostReach(e.publicBaseUrl);
+  const v = publicBaseVerdict({
+    publicBaseUrl: e.publicBaseUrl,
+    studio,
+    gatewayUrl: e.gatewayUrl,
+    // Where the gateway is matters only for a studio that is not public.
+    gateway: studio === "public" ? "public" : await hostReach(e.gatewayUrl),
+  });
+  if (v.verdict === "refuse") throw new InputImageError(v.message);
+  if (v.verdict === "warn") {
+    const key = `${e.publicBaseUrl} ${e.gatewayUrl}`;
+    if (!warned.has(key)) {
+      warned.add(key);
+      console.warn(`[input-image] ${v.message}`);
+    }
   }
   return e.publicBaseUrl;
 }
