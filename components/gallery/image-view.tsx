@@ -1,6 +1,7 @@
 "use client";
 // The large view of one image: the picture, every parameter, the seed, timings, size, and a
 // download of the original.
+import { MODELS } from "@/lib/gateway/models";
 import type { BrowserJob, BrowserOutput } from "@/lib/jobs/browser-job";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -53,7 +54,19 @@ export function ImageView({
   onClose: () => void;
   onMake3d: (job: BrowserJob, output: BrowserOutput) => void;
 }) {
-  const params = Object.entries(job.params).filter(([k]) => k !== "prompt");
+  // Every parameter the model takes: what was sent, or the model's default for what was not.
+  const defaults: Record<string, unknown> = MODELS[job.model]?.defaults ?? {};
+  const keys = [...new Set([...Object.keys(job.params), ...Object.keys(defaults)])];
+  const params = keys
+    .filter((k) => k !== "prompt")
+    .map((k) =>
+      [
+        k,
+        k in job.params
+          ? show(job.params[k])
+          : `Model default${defaults[k] == null ? "" : ` (${show(defaults[k])})`}`,
+      ] as const,
+    );
   return (
     <Dialog label="Image details" onClose={onClose}>
       <div className="grid max-h-[92vh] grid-cols-1 lg:grid-cols-[1fr_22rem]">
@@ -105,7 +118,7 @@ export function ImageView({
             </h3>
             <dl>
               {params.map(([k, v]) => (
-                <Row key={k} label={LABELS[k] ?? k} value={show(v)} />
+                <Row key={k} label={LABELS[k] ?? k} value={v} />
               ))}
             </dl>
           </section>
