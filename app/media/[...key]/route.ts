@@ -1,34 +1,36 @@
 // Serves the media store. Everything needs a session, except input images for the gateway,
 // which live under /media/public/<unguessable token>.
-import { Readable } from "node:stream";
 import { requestHasSession } from "@/lib/auth/access";
 import { findOutputByToken, findUploadByToken } from "@/lib/db/outputs";
 import { apiError } from "@/lib/http/api-error";
 import { attachment, downloadName } from "@/lib/media/download-name";
 import { mimeOfName } from "@/lib/media/formats";
-import { MediaKeyError, mediaStream, statMedia } from "@/lib/media/store";
+import { MediaKeyError, MediaStoreError, openMedia } from "@/lib/media/store";
 
 export const dynamic = "force-dynamic";
 
 const notFound = () => apiError(404, "not_found", "Not found");
 
 async function serve(key: string, download: string | null, cache: string) {
-  let stat;
+  let file;
   try {
-    stat = await statMedia(key);
+    file = await openMedia(key);
   } catch (err) {
     if (err instanceof MediaKeyError) return notFound();
+    // Already logged once with what to fix; the page shows a plain message.
+    if (err instanceof MediaStoreError) {
+      return apiError(503, "upstream", "The studio's media store is not reachable right now.");
+    }
     throw err;
   }
-  if (!stat) return notFound();
+  if (!file) return notFound();
   const headers: Record<string, string> = {
     "content-type": mimeOfName(key),
-    "content-length": String(stat.size),
+    "content-length": String(file.size),
     "cache-control": cache,
   };
   if (download) headers["content-disposition"] = attachment(download);
-  const body = Readable.toWeb(mediaStream(key)) as ReadableStream<Uint8Array>;
-  return new Response(body, { status: 200, headers });
+  return new Response(file.body, { status: 200, headers });
 }
 
 /** The name asked for, or else one made from the key (`outputs/<job>/0.png` → `<job>-0.png`). */
@@ -50,7 +52,8 @@ export async function GET(req: Request, ctx: { params: Promise<{ key: string[] }
     if (!item?.mediaKey) return notFound();
     return serve(item.mediaKey, null, "private, max-age=300");
   }
-  if (!(await requestHasSession(req))) return apiError(401, "unauthorized", "Sign in to see this file.");
+  if (!(await requestHasSession(req)))
+    return apiError(401, "unauthorized", "Sign in to see this file.");
   const url = new URL(req.url);
   const joined = key.join("/");
   const wantsDownload = url.searchParams.has("download");
