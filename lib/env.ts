@@ -5,6 +5,7 @@ import path from "node:path";
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
 import { createFileOnce } from "./files/atomic";
+import { DOWNLOAD_GIVE_UP_AFTER_MS } from "./jobs/retry-policy";
 
 const optionalString = z
   .string()
@@ -15,6 +16,11 @@ const optionalString = z
 /** A number from an environment string; blank counts as unset. */
 const numberEnv = (n: z.ZodNumber) =>
   optionalString.transform((v) => (v === undefined ? undefined : Number(v))).pipe(n.optional());
+
+/** true/false (also 1/0, yes/no); blank counts as unset. */
+const booleanEnv = optionalString
+  .pipe(z.enum(["true", "false", "1", "0", "yes", "no"], "must be true or false").optional())
+  .transform((v) => (v === undefined ? undefined : ["true", "1", "yes"].includes(v)));
 
 const httpUrl = z
   .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
@@ -28,6 +34,18 @@ const schema = z.object({
   PIXAZO_GATEWAY_URL: optionalString.pipe(httpUrl.optional()),
   DATABASE_URL: optionalString,
   MEDIA_DIR: optionalString,
+  MEDIA_STORE: optionalString,
+  S3_ENDPOINT: optionalString.pipe(httpUrl.optional()),
+  S3_REGION: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[a-z0-9-]+$/, "must be a region name such as us-east-1")
+      .optional(),
+  ),
+  S3_FORCE_PATH_STYLE: booleanEnv,
+  AWS_ACCESS_KEY_ID: optionalString,
+  AWS_SECRET_ACCESS_KEY: optionalString,
+  AWS_SESSION_TOKEN: optionalString,
   PUBLIC_BASE_URL: optionalString.pipe(httpUrl.optional()),
   PORT: numberEnv(z.number().int().min(1).max(65535)),
   STUDIO_PASSWORD: optionalString.pipe(
@@ -41,9 +59,33 @@ const schema = z.object({
   STUDIO_INSTANCE: optionalString,
   TRUSTED_PROXY_HOPS: numberEnv(z.number().int().min(0).max(10)),
   UPLOAD_QUOTA_MB: numberEnv(z.number().int().min(1).max(10_000_000)),
+  DOWNLOAD_GIVE_UP_AFTER_MS: numberEnv(
+    z
+      .number()
+      .int()
+      .min(1000)
+      .max(30 * 24 * 3600 * 1000),
+  ),
+  EXPORT_CONCURRENCY: numberEnv(z.number().int().min(1).max(16)),
+  EXPORT_MAX_MB_PER_OUTPUT: numberEnv(z.number().int().min(1).max(1_000_000)),
 });
 
 export type GatewayMode = "pixazo" | "sandbox";
+
+/** An S3-compatible bucket for the media store, from MEDIA_STORE=s3://bucket/prefix. */
+export interface S3Settings {
+  bucket: string;
+  /** "" or a folder ending in "/". */
+  prefix: string;
+  /** Unset for AWS S3 itself. */
+  endpoint: string | undefined;
+  region: string;
+  forcePathStyle: boolean;
+  /** Unset: the AWS SDK's default chain (instance role, profile...). */
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } | undefined;
+}
+
+export type MediaStoreSettings = { kind: "local"; dir: string } | ({ kind: "s3" } & S3Settings);
 
 export interface StudioEnv {
   nodeEnv: "development" | "production" | "test";
@@ -52,6 +94,8 @@ export interface StudioEnv {
   gatewayUrl: string;
   databaseUrl: string;
   mediaDir: string;
+  /** Where media files are kept: the local folder (mediaDir, the default) or a bucket. */
+  mediaStore: MediaStoreSettings;
   dataDir: string;
   publicBaseUrl: string | undefined;
   internalBaseUrl: string;
@@ -68,6 +112,12 @@ export interface StudioEnv {
   allowedHosts: string[];
   /** Total bytes uploads may take in the media store. */
   uploadQuotaBytes: number;
+  /** How long after its first failure an output's download is still tried (a day). */
+  downloadGiveUpAfterMs: number;
+  /** Mesh exports computed at once (each in a worker thread); more get a "busy" answer. */
+  exportConcurrency: number;
+  /** Bytes of exports kept per output: the oldest make way for a new one; one bigger is refused. */
+  exportMaxBytesPerOutput: number;
 }
 
 export class ConfigError extends Error {}
@@ -94,6 +144,61 @@ function secureEnough(url: string): boolean {
   return PRIVATE_NAME.test(host);
 }
 
+const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const PREFIX_PART = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+function mediaStoreFrom(e: z.infer<typeof schema>, mediaDir: string): MediaStoreSettings {
+  const fail = (name: string, message: string) =>
+    new ConfigError(`Invalid studio configuration:\n  ${name}: ${message}`);
+  const value = e.MEDIA_STORE;
+  if (value === undefined || value === "local") return { kind: "local", dir: mediaDir };
+  const m = /^s3:\/\/([^/]+)\/?(.*)$/.exec(value);
+  if (!m)
+    throw fail("MEDIA_STORE", "must be s3://bucket/prefix, or unset to keep media in MEDIA_DIR");
+  const [, bucket, rawPrefix] = m;
+  if (!BUCKET.test(bucket) || bucket.includes("..")) {
+    throw fail(
+      "MEDIA_STORE",
+      `"${bucket}" is not a valid bucket name (3-63 lowercase letters, digits, dots, hyphens)`,
+    );
+  }
+  const parts = rawPrefix.split("/").filter(Boolean);
+  if (!parts.every((p) => PREFIX_PART.test(p) && p !== "..")) {
+    throw fail(
+      "MEDIA_STORE",
+      `the prefix "${rawPrefix}" may hold only letters, digits, _ . - and /`,
+    );
+  }
+  if (e.S3_ENDPOINT && !secureEnough(e.S3_ENDPOINT)) {
+    throw fail(
+      "S3_ENDPOINT",
+      "plain http is allowed only for a loopback or private host; use https",
+    );
+  }
+  if (Boolean(e.AWS_ACCESS_KEY_ID) !== Boolean(e.AWS_SECRET_ACCESS_KEY)) {
+    throw fail(
+      e.AWS_ACCESS_KEY_ID ? "AWS_SECRET_ACCESS_KEY" : "AWS_ACCESS_KEY_ID",
+      "set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither (to use the AWS default credentials)",
+    );
+  }
+  return {
+    kind: "s3",
+    bucket,
+    prefix: parts.length ? `${parts.join("/")}/` : "",
+    endpoint: e.S3_ENDPOINT,
+    region: e.S3_REGION ?? "us-east-1",
+    forcePathStyle: e.S3_FORCE_PATH_STYLE ?? false,
+    credentials:
+      e.AWS_ACCESS_KEY_ID && e.AWS_SECRET_ACCESS_KEY
+        ? {
+            accessKeyId: e.AWS_ACCESS_KEY_ID,
+            secretAccessKey: e.AWS_SECRET_ACCESS_KEY,
+            ...(e.AWS_SESSION_TOKEN && { sessionToken: e.AWS_SESSION_TOKEN }),
+          }
+        : undefined,
+  };
+}
+
 export function parseEnv(source: Record<string, string | undefined>): StudioEnv {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
@@ -117,6 +222,10 @@ export function parseEnv(source: Record<string, string | undefined>): StudioEnv 
         "use https, so the key is never sent in the clear",
     );
   }
+  const mediaDir = path.resolve(
+    /*turbopackIgnore: true*/ e.MEDIA_DIR ?? path.join(dataDir, "media"),
+  );
+  const mediaStore = mediaStoreFrom(e, mediaDir);
   const databaseUrl = e.DATABASE_URL ?? `file:${path.join(dataDir, "studio.db")}`;
   if (!/^(file:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
     throw new ConfigError(
@@ -135,7 +244,8 @@ export function parseEnv(source: Record<string, string | undefined>): StudioEnv 
       e.PIXAZO_GATEWAY_URL ??
       (mode === "pixazo" ? "https://gateway.pixazo.ai" : `${internalBaseUrl}/sandbox`),
     databaseUrl,
-    mediaDir: path.resolve(/*turbopackIgnore: true*/ e.MEDIA_DIR ?? path.join(dataDir, "media")),
+    mediaDir,
+    mediaStore,
     dataDir,
     publicBaseUrl: e.PUBLIC_BASE_URL,
     internalBaseUrl,
@@ -152,6 +262,9 @@ export function parseEnv(source: Record<string, string | undefined>): StudioEnv 
     loopbackOnly: mode === "pixazo" && !e.STUDIO_PASSWORD,
     allowedHosts: e.PUBLIC_BASE_URL ? [new URL(e.PUBLIC_BASE_URL).host] : [],
     uploadQuotaBytes: (e.UPLOAD_QUOTA_MB ?? 2048) * 1024 * 1024,
+    downloadGiveUpAfterMs: e.DOWNLOAD_GIVE_UP_AFTER_MS ?? DOWNLOAD_GIVE_UP_AFTER_MS,
+    exportConcurrency: e.EXPORT_CONCURRENCY ?? 1,
+    exportMaxBytesPerOutput: (e.EXPORT_MAX_MB_PER_OUTPUT ?? 512) * 1024 * 1024,
   };
 }
 

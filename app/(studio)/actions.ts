@@ -7,6 +7,7 @@ import { LIMITS, takeLimit, waitMessage } from "@/lib/auth/rate-limit";
 import { findJob, updateJob } from "@/lib/db/jobs";
 import { generateInput } from "@/lib/gateway/models";
 import { createJob, jobInputForRetry } from "@/lib/jobs/create";
+import { fetchOutputAgain } from "@/lib/jobs/download";
 import { InputImageError } from "@/lib/jobs/input-image";
 import { tracker } from "@/lib/jobs/tracker";
 import { toBrowserJob, type BrowserJob } from "@/lib/jobs/browser-job";
@@ -65,6 +66,24 @@ export const retryJob = action(z.object({ jobId: z.string().uuid() }), async ({ 
 });
 
 const jobRef = z.object({ jobId: z.string().uuid() });
+
+/**
+ * "Fetch again" on an output whose download failed: the studio asks the gateway for fresh links
+ * and tries for another day. The job is not sent again, so nothing is paid twice.
+ */
+export const fetchAgain = action(
+  z.object({ outputId: z.string().uuid() }),
+  async ({ outputId }) => {
+    const result = await fetchOutputAgain(outputId);
+    if (result === "missing") throw new ActionError("not_found", "That output no longer exists.");
+    if (result === "stored") throw new ActionError("stored", "This output is already saved.");
+    if (result === "pending") {
+      throw new ActionError("in_flight", "The studio is already fetching this output.");
+    }
+    void tracker().kick();
+    return { outputId };
+  },
+);
 
 export const setFavorite = action(
   jobRef.extend({ favorite: z.boolean() }),

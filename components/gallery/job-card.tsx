@@ -15,6 +15,37 @@ export interface JobCardActions {
   onReuse: (job: BrowserJob) => void;
   onFavorite: (job: BrowserJob, favorite: boolean) => void;
   onRemove: (job: BrowserJob) => void;
+  onFetchAgain: (job: BrowserJob, output: BrowserOutput) => void;
+}
+
+/**
+ * Why an output is not saved: still being tried (its last error, while the studio keeps trying
+ * with fresh links), or given up, with "Fetch again", which does not send the job again.
+ */
+function OutputProblem({
+  job,
+  output,
+  actions,
+}: {
+  job: BrowserJob;
+  output: BrowserOutput;
+  actions: JobCardActions;
+}) {
+  if (output.state !== "FAILED") {
+    return <p>Not saved yet: {output.error} The studio keeps trying.</p>;
+  }
+  return (
+    <>
+      <p>Not saved: {output.error ?? "download failed"}</p>
+      <Button
+        size="sm"
+        onClick={() => actions.onFetchAgain(job, output)}
+        title="Download this output from the gateway again, with fresh links; the job is not sent again"
+      >
+        Fetch again
+      </Button>
+    </>
+  );
 }
 
 function ImageTile({
@@ -28,17 +59,20 @@ function ImageTile({
 }) {
   const ratio = output.width && output.height ? `${output.width} / ${output.height}` : "1 / 1";
   if (output.state !== "STORED" || !output.thumbUrl) {
+    const problem = output.state === "FAILED" || (output.state === "PENDING" && output.error);
     return (
       <div
-        role={output.state === "FAILED" ? "alert" : undefined}
+        role={problem ? "alert" : undefined}
         style={{ aspectRatio: ratio }}
-        className={`flex items-center justify-center rounded-lg p-3 text-center text-xs ${
+        className={`flex flex-col items-center justify-center gap-2 rounded-lg p-3 text-center text-xs ${
           output.state === "FAILED"
             ? "border border-red-500/30 bg-red-500/10 text-red-200"
-            : "animate-pulse bg-neutral-800 text-neutral-500"
+            : problem
+              ? "border border-amber-500/30 bg-amber-500/10 text-amber-200"
+              : "animate-pulse bg-neutral-800 text-neutral-500"
         }`}
       >
-        {output.state === "FAILED" ? `Not saved: ${output.error ?? "download failed"}` : "Saving…"}
+        {problem ? <OutputProblem job={job} output={output} actions={actions} /> : "Saving…"}
       </div>
     );
   }
@@ -50,7 +84,6 @@ function ImageTile({
         className="block w-full"
         aria-label={`Open image ${output.index + 1} large`}
       >
-        {/* eslint-disable-next-line @next/next/no-img-element */}
         <img
           src={output.thumbUrl}
           alt={job.prompt}
@@ -103,7 +136,6 @@ function MeshTile({
         aria-label="Open 3D viewer"
       >
         {picture ? (
-          // eslint-disable-next-line @next/next/no-img-element
           <img
             src={picture}
             alt={job.prompt || "3D model"}
@@ -114,10 +146,15 @@ function MeshTile({
           3D
         </span>
       </button>
-      {output.state === "FAILED" ? (
-        <p role="alert" className="p-2 text-xs text-red-200">
-          Not saved: {output.error}
-        </p>
+      {output.state === "FAILED" || (output.state === "PENDING" && output.error) ? (
+        <div
+          role="alert"
+          className={`flex flex-col items-start gap-2 p-2 text-xs ${
+            output.state === "FAILED" ? "text-red-200" : "text-amber-200"
+          }`}
+        >
+          <OutputProblem job={job} output={output} actions={actions} />
+        </div>
       ) : output.state === "PENDING" ? (
         <p className="p-2 text-xs text-neutral-400">Saving the mesh…</p>
       ) : null}
@@ -192,7 +229,6 @@ export function JobCard({ job, actions }: { job: BrowserJob; actions: JobCardAct
       ) : !ended ? (
         <div className="flex aspect-[4/3] items-center justify-center overflow-hidden rounded-lg bg-neutral-800/70">
           {job.kind === "mesh" && job.inputImageUrl ? (
-            // eslint-disable-next-line @next/next/no-img-element
             <img
               src={job.inputImageUrl}
               alt=""

@@ -288,3 +288,21 @@ describe("waiting jobs", () => {
     expect((await q.waitingPlaces()).map((j) => j.id)).toEqual([first.id, backedOff.id, third.id]);
   });
 });
+
+describe("claimStatusRead", () => {
+  it("gives a completed job's outputs one status read a second", async () => {
+    const now = new Date("2030-01-01T00:00:00Z");
+    const at = (ms: number) => new Date(now.getTime() + ms);
+    const job = await makeJob("COMPLETED", { lastPollAt: at(-400) });
+    expect(await q.claimStatusRead(job.id, now, 1000)).toBe(false);
+    expect(await q.claimStatusRead(job.id, at(600), 1000)).toBe(true);
+    const won = await Promise.all([
+      q.claimStatusRead(job.id, at(1600), 1000),
+      q.claimStatusRead(job.id, at(1600), 1000),
+    ]);
+    expect(won.filter(Boolean)).toHaveLength(1);
+    expect((await q.findJob(job.id))!.lastPollAt).toEqual(at(1600));
+    const fresh = await makeJob("COMPLETED");
+    expect(await q.claimStatusRead(fresh.id, now, 1000)).toBe(true);
+  });
+});

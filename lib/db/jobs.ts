@@ -2,14 +2,29 @@ import "server-only";
 // Reads and writes of jobs. Every change bumps `version`, which the job endpoint turns into an
 // ETag so browsers polling an unchanged gallery get 304s.
 import { SLOT_STATES, TRACKED_STATES, type JobState } from "@/lib/jobs/states";
+import { searchTextOf } from "@/lib/gallery/search-text";
 import { db } from "./client";
 import type { Prisma } from "./generated/client";
 
 // Inline (sync_mode) outputs can carry megabytes in sourceUrl; the gallery never needs it.
 const galleryOutputs = { orderBy: { index: "asc" as const }, omit: { sourceUrl: true } };
 
+/** The negative prompt a job's params carry, if any. */
+function negativePromptOf(params: string): string | null {
+  try {
+    const v = (JSON.parse(params) as { negative_prompt?: unknown }).negative_prompt;
+    return typeof v === "string" && v.trim() ? v : null;
+  } catch {
+    return null;
+  }
+}
+
 export function createJobRow(data: Prisma.JobUncheckedCreateInput) {
-  return db.job.create({ data, include: { outputs: true } });
+  const negativePrompt = data.negativePrompt ?? negativePromptOf(data.params);
+  return db.job.create({
+    data: { ...data, negativePrompt, searchText: searchTextOf(data.prompt, negativePrompt) },
+    include: { outputs: true },
+  });
 }
 
 export function findJob(id: string) {
@@ -123,6 +138,21 @@ export async function claimLease(id: string, owner: string, now: Date, ms: numbe
   const r = await db.job.updateMany({
     where: { id, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }, { leaseOwner: owner }] },
     data: { leaseOwner: owner, leaseUntil: new Date(now.getTime() + ms) },
+  });
+  return r.count === 1;
+}
+
+/**
+ * Takes the job's one status read per `gapMs` outside the poll step (a completed job's outputs
+ * asking for fresh links); false when the status was read more recently than that.
+ */
+export async function claimStatusRead(id: string, now: Date, gapMs: number) {
+  const r = await db.job.updateMany({
+    where: {
+      id,
+      OR: [{ lastPollAt: null }, { lastPollAt: { lte: new Date(now.getTime() - gapMs) } }],
+    },
+    data: { lastPollAt: now },
   });
   return r.count === 1;
 }

@@ -112,6 +112,91 @@ describe("updateOutput", () => {
   });
 });
 
+describe("updateOutputAsOwner", () => {
+  const version = async () => (await db.job.findUniqueOrThrow({ where: { id: "job" } })).version;
+
+  it("writes while this process holds the lease, and bumps the job's version", async () => {
+    const a = await makeOutput();
+    await q.claimOutput(a.id, "w1", now, 1000);
+    const before = await version();
+    expect(await q.updateOutputAsOwner(a.id, "w1", { failures: 1 })).toBe(true);
+    expect((await q.findOutput(a.id))!.failures).toBe(1);
+    expect(await version()).toBe(before + 1);
+    expect(await q.updateOutputAsOwner(a.id, "w2", { failures: 2 })).toBe(false);
+    expect(await version()).toBe(before + 1);
+  });
+
+  it("cannot overwrite an output stored by the process that took over an expired lease", async () => {
+    const a = await makeOutput();
+    expect(await q.claimOutput(a.id, "slow", now, 1000)).toBe(true);
+    // The slow process's lease runs out; another takes the output over and stores it.
+    expect(await q.claimOutput(a.id, "fast", later(1001), 1000)).toBe(true);
+    expect(await q.updateOutputAsOwner(a.id, "slow", { errorMessage: "too late" })).toBe(false);
+    const stored = { state: "STORED", mediaKey: "outputs/job/1.png", leaseOwner: null };
+    expect(await q.updateOutputAsOwner(a.id, "fast", stored)).toBe(true);
+    // Its download failing at last, the slow one writes nothing, whatever it would have written.
+    const failed = { state: "FAILED", errorMessage: "gone", mediaKey: null, leaseOwner: null };
+    expect(await q.updateOutputAsOwner(a.id, "slow", failed)).toBe(false);
+    expect(await q.claimOutput(a.id, "slow", later(5000), 1000)).toBe(false);
+    expect(await q.findOutput(a.id)).toMatchObject({
+      state: "STORED",
+      mediaKey: "outputs/job/1.png",
+      errorMessage: null,
+    });
+  });
+
+  it("never writes an output that is no longer PENDING, even for its last lease holder", async () => {
+    const a = await makeOutput({ state: "STORED", leaseOwner: "w", leaseUntil: later(1000) });
+    expect(await q.updateOutputAsOwner(a.id, "w", { state: "FAILED" })).toBe(false);
+    expect((await q.findOutput(a.id))!.state).toBe("STORED");
+  });
+});
+
+describe("updateOutputIf", () => {
+  it("writes only while the output is in the given state", async () => {
+    const failed = await makeOutput({ state: "FAILED" });
+    const stored = await makeOutput({ state: "STORED" });
+    expect(await q.updateOutputIf(failed.id, "FAILED", { state: "PENDING" })).toBe(true);
+    expect(await q.updateOutputIf(failed.id, "FAILED", { state: "PENDING" })).toBe(false);
+    expect(await q.updateOutputIf(stored.id, "FAILED", { state: "PENDING" })).toBe(false);
+    expect((await q.findOutput(stored.id))!.state).toBe("STORED");
+  });
+});
+
+describe("giveFreshLinks", () => {
+  it("gives the job's other outputs waiting for a link theirs, unless another process holds them", async () => {
+    const self = await makeOutput({ index: 0, needsFreshLink: true });
+    const waiting = await makeOutput({ index: 1, needsFreshLink: true, nextTryAt: later(60_000) });
+    const held = await makeOutput({
+      index: 2,
+      needsFreshLink: true,
+      leaseOwner: "other",
+      leaseUntil: later(1000),
+    });
+    const fine = await makeOutput({ index: 3 });
+    const stored = await makeOutput({ index: 4, state: "STORED", needsFreshLink: true });
+    const ours = await makeOutput({
+      index: 5,
+      needsFreshLink: true,
+      leaseOwner: "me",
+      leaseUntil: later(1000),
+    });
+    const urls = [0, 1, 2, 3, 4, 5].map((i) => `https://cdn.example/fresh-${i}.png`);
+    await q.giveFreshLinks("job", self.id, urls, "me", now);
+    const row = async (id: string) => (await q.findOutput(id))!;
+    expect(await row(self.id)).toMatchObject({ needsFreshLink: true, sourceUrl: self.sourceUrl });
+    expect(await row(waiting.id)).toMatchObject({
+      needsFreshLink: false,
+      sourceUrl: urls[1],
+      nextTryAt: now,
+    });
+    expect(await row(held.id)).toMatchObject({ needsFreshLink: true, sourceUrl: held.sourceUrl });
+    expect((await row(fine.id)).sourceUrl).toBe(fine.sourceUrl);
+    expect((await row(stored.id)).sourceUrl).toBe(stored.sourceUrl);
+    expect(await row(ours.id)).toMatchObject({ needsFreshLink: false, sourceUrl: urls[5] });
+  });
+});
+
 describe("uploads", () => {
   it("are stored and found by id and by public token", async () => {
     const up = await q.createUpload({

@@ -1,7 +1,14 @@
-// An output's state machine as a pure function, beside the job's (transitions.ts): PENDING
-// until its file is stored, tried again with backoff, FAILED when the tries run out.
+// An output's state machine as a pure function, beside the job's (transitions.ts): PENDING until
+// its file is stored, tried again with backoff and with fresh links (read from the job's status)
+// for a day after the first failure, FAILED when that runs out; "Fetch again" starts it over.
+// The job itself stays COMPLETED throughout: what it made was paid for and is still at the gateway.
 import type { IngestResult } from "@/lib/media/ingest";
-import { MAX_DOWNLOAD_TRIES, MAX_GONE_TRIES, backoffMs } from "./retry-policy";
+import {
+  DOWNLOAD_BACKOFF_CAP_MS,
+  DOWNLOAD_GIVE_UP_AFTER_MS,
+  FRESH_LINK_EVERY,
+  backoffMs,
+} from "./retry-policy";
 import type { OutputState } from "./states";
 import { RELEASE } from "./transitions";
 
@@ -9,6 +16,9 @@ import { RELEASE } from "./transitions";
 export interface OutputFacts {
   state: string;
   attempts: number;
+  failures: number;
+  firstFailedAt: Date | null;
+  needsFreshLink: boolean;
   sourceUrl: string;
 }
 
@@ -21,49 +31,140 @@ export interface IngestFault {
 
 export type OutputEvent =
   | { type: "stored"; result: IngestResult }
-  /** null when the error was not one ingest classified. */
-  | { type: "downloadFailed"; error: IngestFault | null };
+  /** `error` is null when ingest did not classify it; `freshLink` when the link was just re-read. */
+  | { type: "downloadFailed"; error: IngestFault | null; freshLink?: boolean }
+  /** The job's status, read again at the gateway, gave this output a fresh link. */
+  | { type: "freshLink"; url: string }
+  /** Reading the job's status again gave no link for this output; `message` says why. */
+  | { type: "freshLinkFailed"; message: string }
+  /** The job's status was read under a second ago (for another output): try again at `at`. */
+  | { type: "statusReadTooSoon"; at: Date }
+  /** The designer asked for a FAILED output again. */
+  | { type: "fetchAgain" };
 
-export type OutputPatch = Partial<IngestResult> & {
-  state: OutputState;
-  attempts: number;
-  errorMessage: string | null;
+export interface OutputPatch extends Partial<IngestResult> {
+  state?: OutputState;
+  attempts?: number;
+  failures?: number;
+  firstFailedAt?: Date | null;
+  needsFreshLink?: boolean;
+  errorMessage?: string | null;
   sourceUrl?: string;
   storedAt?: Date;
   nextTryAt?: Date | null;
-  leaseOwner: null;
-  leaseUntil: null;
-};
+  leaseOwner?: null;
+  leaseUntil?: null;
+}
 
-/** The patch after one download attempt of a PENDING output, or null for any other state. */
+/**
+ * The patch an event makes to an output, or null when it means nothing in the output's state.
+ * `random` jitters the backoff; `giveUpAfterMs` is how long after the first failure it stops.
+ */
 export function outputTransition(
   out: OutputFacts,
   event: OutputEvent,
   now: Date,
   random: () => number = Math.random,
+  giveUpAfterMs: number = DOWNLOAD_GIVE_UP_AFTER_MS,
 ): OutputPatch | null {
-  if (out.state !== "PENDING") return null;
-  const attempts = out.attempts + 1;
-  if (event.type === "stored") {
+  if (event.type === "fetchAgain") {
+    if (out.state !== "FAILED") return null;
+    // After a failure that long, the old link is surely stale: start from the job's status.
     return {
-      ...event.result,
-      // sync_mode answers carry the file itself; once stored it need not be kept twice.
-      ...(out.sourceUrl.startsWith("data:") ? { sourceUrl: "data:,stored" } : {}),
-      state: "STORED",
-      attempts,
-      storedAt: now,
+      state: "PENDING",
+      failures: 0,
+      firstFailedAt: null,
+      needsFreshLink: true,
       errorMessage: null,
+      nextTryAt: null,
       ...RELEASE,
     };
   }
-  const ie = event.error;
-  const tries = ie?.gone ? MAX_GONE_TRIES : MAX_DOWNLOAD_TRIES;
-  const retry = (ie?.retryable ?? true) && attempts < tries;
+  if (out.state !== "PENDING") return null;
+  switch (event.type) {
+    case "stored":
+      return {
+        ...event.result,
+        // sync_mode answers carry the file itself; once stored it need not be kept twice.
+        ...(out.sourceUrl.startsWith("data:") ? { sourceUrl: "data:,stored" } : {}),
+        state: "STORED",
+        attempts: out.attempts + 1,
+        storedAt: now,
+        errorMessage: null,
+        ...RELEASE,
+      };
+    case "freshLink":
+      return { sourceUrl: event.url, needsFreshLink: false };
+    case "statusReadTooSoon":
+      return { nextTryAt: event.at, ...RELEASE };
+    case "freshLinkFailed": {
+      const fault = { message: event.message, retryable: true, gone: false };
+      return failed(out, fault, out.attempts, false, now, random, giveUpAfterMs);
+    }
+    case "downloadFailed": {
+      const fault = event.error ?? {
+        message: "The output could not be saved.",
+        retryable: true,
+        gone: false,
+      };
+      const fresh = event.freshLink ?? false;
+      return failed(out, fault, out.attempts + 1, fresh, now, random, giveUpAfterMs);
+    }
+  }
+}
+
+function failed(
+  out: OutputFacts,
+  fault: IngestFault,
+  attempts: number,
+  freshLink: boolean,
+  now: Date,
+  random: () => number,
+  giveUpAfterMs: number,
+): OutputPatch {
+  const failures = out.failures + 1;
+  const firstFailedAt = out.firstFailedAt ?? now;
+  const deadline = firstFailedAt.getTime() + giveUpAfterMs;
+  const common = { attempts, failures, firstFailedAt, ...RELEASE };
+  // What trying again cannot mend (a file that is not an image, say) still gets one try with a
+  // link read afresh from the gateway before the output ends.
+  if (!fault.retryable && freshLink) {
+    return {
+      ...common,
+      state: "FAILED",
+      needsFreshLink: false,
+      errorMessage: fault.message,
+      nextTryAt: null,
+    };
+  }
+  if (now.getTime() >= deadline) {
+    return {
+      ...common,
+      state: "FAILED",
+      needsFreshLink: false,
+      errorMessage: `${fault.message} The studio kept trying, with fresh links from the gateway, for ${span(giveUpAfterMs)}. Fetch again tries for another ${span(giveUpAfterMs)}, without sending the job again.`,
+      nextTryAt: null,
+    };
+  }
+  const wait = backoffMs(failures, random, DOWNLOAD_BACKOFF_CAP_MS);
   return {
-    attempts,
-    state: retry ? "PENDING" : "FAILED",
-    errorMessage: ie?.message ?? "The output could not be saved.",
-    nextTryAt: retry ? new Date(now.getTime() + backoffMs(attempts, random)) : null,
-    ...RELEASE,
+    ...common,
+    state: "PENDING",
+    errorMessage: fault.message,
+    needsFreshLink:
+      fault.gone || !fault.retryable || out.needsFreshLink || failures % FRESH_LINK_EVERY === 0,
+    // The last try falls on the deadline itself, so giving up always follows a real try.
+    nextTryAt: new Date(Math.min(deadline, now.getTime() + wait)),
   };
+}
+
+/** "24 hours", "1 hour", "5 minutes", "4 seconds": the give-up window in words. */
+function span(ms: number): string {
+  const [n, unit] =
+    ms >= 3_600_000
+      ? [Math.round(ms / 3_600_000), "hour"]
+      : ms >= 60_000
+        ? [Math.round(ms / 60_000), "minute"]
+        : [Math.round(ms / 1000), "second"];
+  return `${n} ${unit}${n === 1 ? "" : "s"}`;
 }

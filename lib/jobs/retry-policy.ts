@@ -37,7 +37,12 @@ export const MAX_SUBMIT_TRIES = 5;
 export const MAX_STATUS_FAILURES = 40;
 /** A job in flight longer than this is given up as UNKNOWN. */
 export const MAX_TRACK_MS = 12 * 3600 * 1000;
-/** Download attempts, spread over about two minutes by the backoff. */
-export const MAX_DOWNLOAD_TRIES = 8;
-/** Attempts for a link that answers 403/404/410: a CDN may lag just after completion. */
-export const MAX_GONE_TRIES = 3;
+/**
+ * Downloads of a paid output are tried for a day after the first failure before the studio gives
+ * up (DOWNLOAD_GIVE_UP_AFTER_MS changes it); each try backs off up to half an hour, and a link
+ * that looks gone is replaced by reading the job's status again.
+ */
+export const DOWNLOAD_GIVE_UP_AFTER_MS = 24 * 3600 * 1000;
+export const DOWNLOAD_BACKOFF_CAP_MS = 30 * 60 * 1000;
+/** Every this many failures in a row, the next try reads a fresh link first even if not gone. */
+export const FRESH_LINK_EVERY = 3;

@@ -2,8 +2,9 @@ import "server-only";
 // The tracker owns every state change of a job after it is created. It only schedules, leases
 // and limits: each tick it takes slots for waiting jobs, leases the jobs and outputs that are
 // due, and hands each to its step (submit, poll, download). It runs in the background of every
-// studio process; leases in the database keep two processes off the same job, and expire if
-// one dies.
+// studio process; leases in the database keep two processes off the same job or output, and
+// expire if one dies. Outputs wait in the database between tries (for a day, if their links keep
+// failing), so a restart picks them up where they were.
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { env } from "@/lib/env";
@@ -143,7 +144,7 @@ export class Tracker {
 
   private async download(outputId: string) {
     if (!(await claimOutput(outputId, this.owner, new Date(), DOWNLOAD_LEASE_MS))) return;
-    await downloadOutput(outputId);
+    await downloadOutput(outputId, this.owner);
   }
 }
 

@@ -28,6 +28,7 @@ describe("planOf", () => {
     ["slow", { slow: true }],
     ["media=404", { media: 404 }],
     ["media=500", { media: 500 }],
+    ["media=expire-once", { media: "expire-once" }],
     ["mesh=corrupt", { corruptMesh: true }],
   ])("[sandbox:%s]", (directive, wanted) => {
     expect(plan(`a fox [sandbox:${directive}] in snow`)).toEqual({ ...NOTHING, ...wanted });
@@ -52,6 +53,7 @@ describe("planOf", () => {
     expect(plan("[sandbox:fail=403] [sandbox:fail=402]").refuse).toBe(403);
     expect(plan("[sandbox:fail=error] [sandbox:fail=failed]").fail).toEqual(FAILED);
     expect(plan("[sandbox:media=500] [sandbox:media=404]").media).toBe(404);
+    expect(plan("[sandbox:media=expire-once] [sandbox:media=500]").media).toBe(500);
     // A refusal and a fate can both be planned; the submit refuses before the fate matters.
     expect(plan("[sandbox:fail=failed] [sandbox:fail=402]")).toMatchObject({
       refuse: 402,
@@ -67,6 +69,8 @@ describe("planOf", () => {
     "[sandbox:fail=crash]",
     "[sandbox:media=403]",
     "[sandbox:media=]",
+    "[sandbox:media=expire]",
+    "[sandbox:media=expire-twice]",
     "[sandbox:mesh=broken]",
     "[sandbox:slow=2]",
     "[sandbox:slower]",

@@ -11,8 +11,12 @@ export interface Plan {
   fail: { state: "FAILED" | "ERROR"; message: string } | null;
   /** `slow`: processing takes five times as long. */
   slow: boolean;
-  /** `media=404` or `media=500`: output links answer this status instead of the file (404 wins). */
-  media: 404 | 500 | null;
+  /**
+   * `media=404` or `media=500`: output links answer this status instead of the file.
+   * `media=expire-once`: the first set of links handed out answers 403 (expired) for good; every
+   * later status read hands out fresh links that work. 404 wins, then 500.
+   */
+  media: 404 | 500 | "expire-once" | null;
   /** `mesh=corrupt`: the GLB keeps its 20-byte header and is garbage after it. */
   corruptMesh: boolean;
 }
@@ -37,7 +41,13 @@ export function planOf(params: { prompt?: unknown; negative_prompt?: unknown }):
         ? { state: "ERROR", message: "The GPU worker ran out of memory (sandbox)." }
         : null,
     slow: wants.includes("slow"),
-    media: wants.includes("media=404") ? 404 : wants.includes("media=500") ? 500 : null,
+    media: wants.includes("media=404")
+      ? 404
+      : wants.includes("media=500")
+        ? 500
+        : wants.includes("media=expire-once")
+          ? "expire-once"
+          : null,
     corruptMesh: wants.includes("mesh=corrupt"),
   };
 }

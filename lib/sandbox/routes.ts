@@ -1,6 +1,7 @@
 // The sandbox's HTTP face: the gateway's submit, status and media routes, plus /_sandbox/stats
-// for tests. Status reads inject faults (429, 500, truncated JSON) at the configured rate.
-import { MODELS, modelByPath, type ModelId } from "@/lib/gateway/models";
+// for tests (and /_sandbox/stats?request=<id> for one request). Status reads inject faults (429,
+// 500, truncated JSON) at the configured rate.
+import { MODELS, modelByPath, withDocumentedDefaults, type ModelId } from "@/lib/gateway/models";
 import type { Outputs } from "./outputs";
 import { planOf } from "./plan";
 import { newRecord, type Records } from "./records";
@@ -14,6 +15,18 @@ export interface SandboxStats {
   webhooks: number;
   /** For each 429 sent on a status read: ms until that request was read again, and what was asked. */
   retryAfter: { askedMs: number; waitedMs: number }[];
+}
+
+/**
+ * What one request saw since the sandbox started, for whoever knows its id. Kept in memory: a
+ * restarted sandbox counts afresh, and its next expire-once links are a first set again.
+ */
+export interface RequestStats {
+  statusReads: number;
+  /** COMPLETED answers, each handing out a set of media links (expire-once numbers them). */
+  linkSets: number;
+  /** Media reads refused because their link had expired (expire-once's first set). */
+  expiredLinks: number;
 }
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -55,6 +68,12 @@ export function createRoutes(deps: {
 }) {
   const { prefix, records, outputs, webhooks, stats, now, random } = deps;
   const last429 = new Map<string, { at: number; askedMs: number }>();
+  const perRequest = new Map<string, RequestStats>();
+  const countsOf = (id: string) => {
+    let c = perRequest.get(id);
+    if (!c) perRequest.set(id, (c = { statusReads: 0, linkSets: 0, expiredLinks: 0 }));
+    return c;
+  };
 
   async function submit(req: Request, model: ModelId, origin: string): Promise<Response> {
     let raw: unknown;
@@ -76,7 +95,8 @@ export function createRoutes(deps: {
         .join("; ");
       return json(400, { error: "Validation error", message });
     }
-    const params = parsed.data as Record<string, unknown>;
+    // Like the gateway, apply the reference's default to each optional field left out.
+    const params = withDocumentedDefaults(model, parsed.data);
     const plan = planOf(params);
     if (plan.refuse !== null) return refusal(plan.refuse, model);
     stats.submits++;
@@ -106,6 +126,8 @@ export function createRoutes(deps: {
     }
     const rec = await records.load(id);
     if (!rec) return json(404, { error: "Not Found", message: `Request '${id}' not found` });
+    const counts = countsOf(id);
+    counts.statusReads++;
     if (deps.faultRate > 0 && random() < deps.faultRate) {
       stats.faults++;
       const pick = Math.floor(random() * 3);
@@ -127,10 +149,12 @@ export function createRoutes(deps: {
     }
     void outputs.ensure(rec);
     webhooks.schedule(rec, origin);
-    return json(200, await outputs.inline(rec, statusBody(rec, now(), origin + prefix)));
+    const body = statusBody(rec, now(), origin + prefix, counts.linkSets);
+    if (body.output) counts.linkSets++;
+    return json(200, await outputs.inline(rec, body));
   }
 
-  async function media(id: string, file: string): Promise<Response> {
+  async function media(id: string, file: string, link: string | null): Promise<Response> {
     const rec = await records.load(id);
     const m = /^output-(\d)\.ext$/.exec(file);
     if (!rec?.outcome || !m || rec.params.sync_mode === true) {
@@ -141,6 +165,11 @@ export function createRoutes(deps: {
     // Links that expired (404) or a CDN that keeps failing (500), on request.
     if (rec.plan.media === 404) return new Response("Not found", { status: 404 });
     if (rec.plan.media === 500) return new Response("Upstream error", { status: 500 });
+    // The first set of links (webhook bodies carry it too) has expired for good.
+    if (rec.plan.media === "expire-once" && !(Number(link) >= 1)) {
+      countsOf(id).expiredLinks++;
+      return new Response("Link expired", { status: 403 });
+    }
     const bytes = await outputs.read(id, name);
     return new Response(new Uint8Array(bytes), {
       status: 200,
@@ -159,8 +188,15 @@ export function createRoutes(deps: {
     const rest = url.pathname.slice(prefix.length) || "/";
     try {
       const mediaMatch = /^\/media\/v1\/([^/]+)\/([^/]+)$/.exec(rest);
-      if (req.method === "GET" && mediaMatch) return await media(mediaMatch[1], mediaMatch[2]);
-      if (rest === "/_sandbox/stats" && req.method === "GET") return json(200, stats);
+      if (req.method === "GET" && mediaMatch) {
+        return await media(mediaMatch[1], mediaMatch[2], url.searchParams.get("link"));
+      }
+      if (rest === "/_sandbox/stats" && req.method === "GET") {
+        // Per request only for its id, which is as secret as the media links it leads to.
+        const id = url.searchParams.get("request");
+        if (id === null) return json(200, stats);
+        return json(200, perRequest.get(id) ?? { statusReads: 0, linkSets: 0, expiredLinks: 0 });
+      }
 
       if (req.headers.get("ocp-apim-subscription-key") !== deps.apiKey) {
         return json(401, {

@@ -259,6 +259,43 @@ describe("prompt directives", () => {
     expect(await res.text()).toBe(text);
   });
 
+  it("media=expire-once: the first links handed out answer 403 for good, later reads give fresh ones", async () => {
+    const { clock, submit, settle, status, call } = await sandbox();
+    const { request_id } = await (
+      await submit(IMAGE, { prompt: "short-lived [sandbox:media=expire-once]", num_images: 2 })
+    ).json();
+    clock.t = T0 + 60_000;
+    const first = await settle(request_id);
+    const link = (s: { output: { media_url: string[] } }, i: number) =>
+      s.output.media_url[i].slice(`${ORIGIN}/sandbox`.length);
+    expect(first.output.media_url).toEqual(
+      [0, 1].map((i) => `${ORIGIN}/sandbox/media/v1/${request_id}/output-${i}.ext?link=0`),
+    );
+    const expired = await call(link(first, 0), { key: null });
+    expect(expired.status).toBe(403);
+    expect(await expired.text()).toBe("Link expired");
+    const again = await status(request_id);
+    expect(link(again, 1)).toBe(`/media/v1/${request_id}/output-1.ext?link=1`);
+    const fresh = await call(link(again, 1), { key: null });
+    expect(fresh.status).toBe(200);
+    expect(
+      Buffer.from(await fresh.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe("PNG");
+    // The first set stays expired, and a link without a set is one of it.
+    expect((await call(link(first, 1))).status).toBe(403);
+    expect((await call(`/media/v1/${request_id}/output-0.ext`)).status).toBe(403);
+    expect(link(await status(request_id), 0)).toMatch(/\?link=2$/);
+    const stats = await (await call(`/_sandbox/stats?request=${request_id}`, { key: null })).json();
+    // settle() read the status while the outputs were being made, too.
+    expect(stats).toMatchObject({ linkSets: 3, expiredLinks: 3 });
+    expect(stats.statusReads).toBeGreaterThanOrEqual(3);
+    const unknown = await call("/_sandbox/stats?request=nope", { key: null });
+    expect(await unknown.json()).toEqual({ statusReads: 0, linkSets: 0, expiredLinks: 0 });
+    expect((await (await call("/_sandbox/stats")).json()).submits).toBe(1);
+  });
+
   it("unknown directives and bad values change nothing", async () => {
     const { clock, submit, settle, call } = await sandbox();
     const res = await submit(IMAGE, {

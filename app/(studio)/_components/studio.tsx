@@ -16,7 +16,7 @@ import {
 import { Providers } from "@/components/providers";
 import type { ModelId } from "@/lib/gateway/models";
 import type { BrowserJob, BrowserOutput } from "@/lib/jobs/browser-job";
-import { generate, hideJob, restoreJob, retryJob, setFavorite } from "../actions";
+import { fetchAgain, generate, hideJob, restoreJob, retryJob, setFavorite } from "../actions";
 
 type Open = { kind: "image" | "mesh"; jobId: string; outputId: string } | null;
 
@@ -98,6 +98,16 @@ function StudioInner({ initial }: { initial: GalleryData }) {
     );
   }
 
+  /** Shows the output as being saved again at once; the server's answer then takes over. */
+  async function fetchOutput(job: BrowserJob, output: BrowserOutput) {
+    const again = (o: BrowserOutput): BrowserOutput =>
+      o.id === output.id ? { ...o, state: "PENDING", error: null } : o;
+    await optimistic(
+      (all) => all.map((j) => (j.id === job.id ? { ...j, outputs: j.outputs.map(again) } : j)),
+      () => run(() => fetchAgain({ outputId: output.id })),
+    );
+  }
+
   async function remove(job: BrowserJob) {
     const done = await optimistic(
       (all) => all.filter((j) => j.id !== job.id),
@@ -162,6 +172,7 @@ function StudioInner({ initial }: { initial: GalleryData }) {
             onReuse: reuse,
             onFavorite: (job, value) => void favorite(job, value),
             onRemove: (job) => void remove(job),
+            onFetchAgain: (job, o) => void fetchOutput(job, o),
           }}
         />
       </main>

@@ -1,5 +1,6 @@
 -- AlterTable
 ALTER TABLE "Job" ADD COLUMN "negativePrompt" TEXT;
+ALTER TABLE "Job" ADD COLUMN "searchText" TEXT NOT NULL DEFAULT '';
 
 -- CreateTable
 CREATE TABLE "Board" (
@@ -42,5 +43,10 @@ CREATE INDEX "Job_hiddenAt_createdAt_id_idx" ON "Job"("hiddenAt", "createdAt", "
 CREATE INDEX "Job_updatedAt_idx" ON "Job"("updatedAt");
 
 
--- Backfill: the negative prompt, so search reads it without parsing JSON.
+-- Backfill: the negative prompt, and the search text as lib/gallery/search-text.ts makes it
+-- (SQLite's lower() folds ASCII only; jobs made from now on fold every script).
 UPDATE "Job" SET "negativePrompt" = json_extract("params", '$.negative_prompt') WHERE json_valid("params");
+UPDATE "Job" SET "negativePrompt" = NULL WHERE trim(coalesce("negativePrompt", '')) = '';
+UPDATE "Job" SET "searchText" = replace(replace(lower(
+  "prompt" || CASE WHEN "negativePrompt" IS NULL THEN '' ELSE char(10) || "negativePrompt" END
+), '%', char(57344)), '_', char(57345));
