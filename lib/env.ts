@@ -57,6 +57,9 @@ const schema = z.object({
   SANDBOX_DIR: optionalString,
   DATA_DIR: optionalString,
   STUDIO_INSTANCE: optionalString,
+  SESSION_SECRET: optionalString.pipe(
+    z.string().min(32, "must be at least 32 characters (e.g. openssl rand -hex 32)").optional(),
+  ),
   TRUSTED_PROXY_HOPS: numberEnv(z.number().int().min(0).max(10)),
   UPLOAD_QUOTA_MB: numberEnv(z.number().int().min(1).max(10_000_000)),
   DOWNLOAD_GIVE_UP_AFTER_MS: numberEnv(
@@ -104,6 +107,8 @@ export interface StudioEnv {
   maxInFlight: number;
   sandbox: { speed: number; faultRate: number; dir: string };
   instance: string | undefined;
+  /** Signs session cookies; shared by every process of one studio. Unset: a per-folder file. */
+  sessionSecret: string | undefined;
   /** How many proxies in front of the studio append to X-Forwarded-For; 0 trusts none. */
   trustedProxyHops: number;
   /** A real key and no password: the studio listens on loopback only and checks Host. */
@@ -258,6 +263,7 @@ export function parseEnv(source: Record<string, string | undefined>): StudioEnv 
       dir: path.resolve(/*turbopackIgnore: true*/ e.SANDBOX_DIR ?? path.join(dataDir, "sandbox")),
     },
     instance: e.STUDIO_INSTANCE,
+    sessionSecret: e.SESSION_SECRET,
     trustedProxyHops: e.TRUSTED_PROXY_HOPS ?? 0,
     loopbackOnly: mode === "pixazo" && !e.STUDIO_PASSWORD,
     allowedHosts: e.PUBLIC_BASE_URL ? [new URL(e.PUBLIC_BASE_URL).host] : [],

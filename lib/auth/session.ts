@@ -21,9 +21,10 @@ let key: Buffer | undefined;
 function signingKey(): Buffer {
   if (key) return key;
   const e = env();
-  const secret = persistentSecret(e.dataDir, "session-secret", () =>
-    randomBytes(32).toString("hex"),
-  );
+  // Several processes of one studio share SESSION_SECRET; one process keeps its own in a file.
+  const secret =
+    e.sessionSecret ??
+    persistentSecret(e.dataDir, "session-secret", () => randomBytes(32).toString("hex"));
   key = createHmac("sha256", secret)
     .update(`studio-session:${e.password ?? ""}`)
     .digest();
