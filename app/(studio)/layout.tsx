@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { hasSession } from "@/lib/auth/access";
 import { passwordRequired } from "@/lib/auth/session";
 import { Brand } from "@/components/ui/brand";
+import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { env } from "@/lib/env";
 import { signOut } from "../(auth)/actions";
 
@@ -13,9 +14,9 @@ export default async function StudioLayout({ children }: { children: React.React
   return (
     <>
       <header className="border-b border-neutral-800/80 bg-neutral-950/80 backdrop-blur">
-        <div className="mx-auto flex max-w-[1600px] items-center justify-between gap-4 px-4 py-3 lg:px-8">
+        <div className="mx-auto flex max-w-[1600px] flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 lg:px-8">
           <Brand />
-          <div className="flex items-center gap-3">
+          <div className="flex flex-wrap items-center gap-3">
             {sandbox ? (
               <p
                 role="status"
@@ -43,6 +44,7 @@ export default async function StudioLayout({ children }: { children: React.React
                 </button>
               </form>
             ) : null}
+            <ThemeToggle />
           </div>
         </div>
       </header>

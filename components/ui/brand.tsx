@@ -2,9 +2,10 @@
 export function Brand({ size = "md" }: { size?: "md" | "lg" }) {
   return (
     <div className="flex items-center gap-3">
+      {/* The same stops as public/icon.svg, fixed: the mark does not change with the theme. */}
       <span
         aria-hidden
-        className={`${size === "lg" ? "h-8 w-8" : "h-7 w-7"} shrink-0 rounded-lg bg-gradient-to-br from-violet-400 via-fuchsia-500 to-orange-400`}
+        className={`${size === "lg" ? "h-8 w-8" : "h-7 w-7"} shrink-0 rounded-lg bg-[linear-gradient(to_bottom_right,#a684ff,#e12afb,#ff8904)]`}
       />
       <h1
         className={`whitespace-nowrap font-semibold tracking-tight ${size === "lg" ? "text-lg" : "text-base"}`}
