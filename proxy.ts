@@ -41,7 +41,7 @@ export const config = {
   // static files need no nonce.
   matcher: [
     {
-      source: "/((?!api/|media/|sandbox/|_next/static|_next/image|favicon.ico|icon|manifest).*)",
+      source: "/((?!api/|media/|sandbox/|_next/static|_next/image|favicon.ico|icon|apple-touch-icon|manifest).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],
