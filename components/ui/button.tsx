@@ -4,7 +4,7 @@ type Variant = "primary" | "secondary" | "ghost" | "danger";
 
 const styles: Record<Variant, string> = {
   primary:
-    "bg-violet-500 text-white hover:bg-violet-400 disabled:bg-violet-500/40 disabled:text-white/60 shadow-sm shadow-violet-900/40",
+    "bg-violet-500 text-white hover:bg-violet-400 dark:hover:bg-violet-600 disabled:bg-violet-500/40 disabled:text-white/60 shadow-sm shadow-violet-900/40",
   secondary:
     "bg-neutral-800 text-neutral-100 hover:bg-neutral-700 border border-neutral-700 disabled:opacity-50",
   ghost: "text-neutral-300 hover:bg-neutral-800 hover:text-white disabled:opacity-50",

@@ -192,7 +192,7 @@ function Select<T extends string>({
         value={value}
         disabled={disabled}
         onChange={(event) => onChange(event.target.value)}
-        className="h-8 rounded-md border border-neutral-800 bg-neutral-950 pr-7 pl-2 text-xs text-neutral-200 [color-scheme:dark] hover:border-neutral-700 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-400 disabled:opacity-40"
+        className="h-8 rounded-md border border-neutral-800 bg-neutral-950 pr-7 pl-2 text-xs text-neutral-200 hover:border-neutral-700 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-400 disabled:opacity-40"
       >
         {options.map((option) => (
           <option key={option.id} value={option.id}>

@@ -31,7 +31,7 @@ export function SignInForm() {
       <button
         type="submit"
         disabled={pending}
-        className="h-10 rounded-lg bg-violet-500 text-sm font-medium text-white hover:bg-violet-400 disabled:opacity-60"
+        className="h-10 rounded-lg bg-violet-500 text-sm font-medium text-white hover:bg-violet-400 dark:hover:bg-violet-600 disabled:opacity-60"
       >
         {pending ? "Signing in…" : "Sign in"}
       </button>
