@@ -62,3 +62,22 @@ describe("configuration", () => {
     expect(parseEnv({ ...base }).loopbackOnly).toBe(false);
   });
 });
+
+describe("export settings", () => {
+  it("runs one export at a time and keeps 512 MB of exports per output unless told", () => {
+    const e = parseEnv({ ...base });
+    expect(e.exportConcurrency).toBe(1);
+    expect(e.exportMaxBytesPerOutput).toBe(512 * 1024 * 1024);
+    const set = parseEnv({ ...base, EXPORT_CONCURRENCY: "2", EXPORT_MAX_MB_PER_OUTPUT: "64" });
+    expect(set.exportConcurrency).toBe(2);
+    expect(set.exportMaxBytesPerOutput).toBe(64 * 1024 * 1024);
+  });
+
+  it.each([
+    [{ EXPORT_CONCURRENCY: "0" }, "EXPORT_CONCURRENCY"],
+    [{ EXPORT_CONCURRENCY: "1.5" }, "EXPORT_CONCURRENCY"],
+    [{ EXPORT_MAX_MB_PER_OUTPUT: "lots" }, "EXPORT_MAX_MB_PER_OUTPUT"],
+  ])("refuses %o, naming %s", (vars, name) => {
+    expect(() => parseEnv({ ...base, ...vars })).toThrow(name);
+  });
+});

@@ -1,11 +1,10 @@
 // Mesh downloads: OBJ (zipped with its MTL and texture), STL, and a simplified GLB.
-import { Readable } from "node:stream";
 import { z } from "zod";
 import { requestHasSession } from "@/lib/auth/access";
 import { findOutput } from "@/lib/db/outputs";
 import { apiError } from "@/lib/http/api-error";
 import { attachment, downloadName } from "@/lib/media/download-name";
-import { meshExport } from "@/lib/media/exports";
+import { ExportBusyError, ExportTooLargeError, meshExport } from "@/lib/media/exports";
 import { formatOfName } from "@/lib/media/formats";
 import { MeshParseError } from "@/lib/media/mesh";
 import { mediaStream, statMedia } from "@/lib/media/store";
@@ -35,20 +34,32 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string; for
   }
   let made;
   try {
-    made = await meshExport({ outputId: id, mediaKey: out.mediaKey, format, faces });
+    made = await meshExport({
+      outputId: id,
+      mediaKey: out.mediaKey,
+      format,
+      faces,
+      triangles: out.triangles,
+    });
   } catch (err) {
     if (err instanceof MeshParseError) {
       return apiError(422, "unprocessable", `The mesh could not be converted: ${err.message}`);
     }
+    if (err instanceof ExportBusyError) {
+      return apiError(503, "busy", err.message, { "retry-after": String(err.retryAfterSeconds) });
+    }
+    if (err instanceof ExportTooLargeError) return apiError(507, "too_large", err.message);
     throw err;
   }
   if (!made) return apiError(404, "not_found", "The mesh file is missing from the media store.");
   const stat = await statMedia(made.key);
   const fileName = downloadName(name, format === "obj" ? `obj.${made.file.ext}` : made.file.ext, {
-    suffix: format === "simplified" ? `-${faces ?? 50_000}-faces` : "",
+    suffix: made.faces ? `-${made.faces}-faces` : "",
     fallback: "model",
   });
-  return new Response(Readable.toWeb(mediaStream(made.key)) as ReadableStream<Uint8Array>, {
+  const body = await mediaStream(made.key);
+  if (!body) return apiError(404, "not_found", "The export is missing from the media store.");
+  return new Response(body, {
     headers: {
       "content-type": made.file.mime,
       "content-length": String(stat?.size ?? 0),
