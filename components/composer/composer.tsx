@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { TextField, inputClass } from "@/components/ui/field";
 import {
   initialForms,
+  recallForms,
   toRequest,
   withChange,
   type FormValues,
@@ -18,10 +19,17 @@ import { ImageV3Fields } from "./image-v3-fields";
 import { InputImagePicker, type InputImage } from "./input-image-picker";
 import { InstructFields } from "./instruct-fields";
 import { MeshFields } from "./mesh-fields";
+import type { Recall } from "./recall";
 
 export interface ComposerProps {
   /** Read once, when the composer mounts: give it a new `key` to load other settings. */
   reused?: ReusedSettings | null;
+  /**
+   * An earlier job to load into the form as it is now, without remounting: applied once per new
+   * `recall.key`. One present when the composer mounts counts as already applied. The studio
+   * switches `model` and `input` itself (see recallTarget in ./recall).
+   */
+  recall?: Recall | null;
   generate: (raw: unknown) => Promise<ActionResult<BrowserJob>>;
   onCreated: (job: BrowserJob) => void;
   input: InputImage | null;
@@ -39,6 +47,7 @@ interface Feedback {
 
 export function Composer({
   reused,
+  recall,
   generate,
   onCreated,
   input,
@@ -50,12 +59,24 @@ export function Composer({
   const [feedback, setFeedback] = useState<Feedback>({ model, fields: {}, message: null });
   const [pending, startTransition] = useTransition();
   const modelSelectId = useId();
+  // What a recall could not use ("this model takes no seed"); gone at the next edit.
+  const [notice, setNotice] = useState<string | null>(null);
+  const [recalledKey, setRecalledKey] = useState(recall?.key ?? null);
+  if (recall && recall.key !== recalledKey) {
+    // Adjusting state to a new prop while rendering: React re-renders at once, before painting.
+    const result = recallForms(forms, model, recall.job, recall.mode);
+    setRecalledKey(recall.key);
+    setForms(result.forms);
+    setNotice(result.message);
+    setFeedback({ model, fields: {}, message: null });
+  }
   const kind = MODELS[model].kind;
   const shown = feedback.model === model ? feedback : null;
   const errors = shown?.fields ?? {};
 
   function change<M extends ModelId>(target: M, patch: Partial<FormValues<M>>) {
     setForms((old) => withChange(old, target, patch));
+    setNotice(null);
     setFeedback((old) => {
       const stale = Object.keys(patch).filter((key) => old.fields[key]);
       if (stale.length === 0) return old;
@@ -67,12 +88,14 @@ export function Composer({
 
   function chooseModel(next: ModelId) {
     setFeedback({ model: next, fields: {}, message: null });
+    setNotice(null);
     onModelChange(next);
   }
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
     const sent = model;
+    setNotice(null);
     if (kind === "mesh" && !input) {
       setFeedback({
         model: sent,
@@ -140,6 +163,14 @@ export function Composer({
             </option>
           ))}
         </select>
+      </div>
+
+      <div role="status" className="empty:hidden">
+        {notice ? (
+          <p className="rounded-lg border border-amber-500/30 bg-amber-500/10 px-3 py-2 text-sm text-amber-200">
+            {notice}
+          </p>
+        ) : null}
       </div>
 
       {kind === "mesh" ? (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { generateInput } from "@/lib/gateway/models";
-import { DEFAULT_FORMS, initialForms, toRequest, withChange } from "./form-values";
+import { DEFAULT_FORMS, initialForms, recallForms, toRequest, withChange } from "./form-values";
 
 describe("DEFAULT_FORMS", () => {
   it("starts every model's form unset, under the schema's own field names", () => {
@@ -166,5 +166,137 @@ describe("toRequest", () => {
       inputOutputId: "o1",
     });
     expect(toRequest("hunyuan-image", DEFAULT_FORMS, upload)).not.toHaveProperty("inputUploadId");
+  });
+});
+
+describe("recallForms", () => {
+  const v3Job = {
+    model: "hunyuan-image" as const,
+    kind: "image" as const,
+    prompt: "copper teapot",
+    params: { prompt: "copper teapot", seed: 777, guidance_scale: 9, negative_prompt: "blurry" },
+    seed: 777,
+    input: null,
+  };
+  const instructJob = {
+    model: "hunyuan-image-3-0-instruct" as const,
+    kind: "image" as const,
+    prompt: "a fox in snow",
+    params: { prompt: "a fox in snow", image_size: "512x512" },
+    seed: null,
+    input: null,
+  };
+  const meshJob = {
+    model: "hunyuan3d-3-0-api-294" as const,
+    kind: "mesh" as const,
+    prompt: "vase",
+    params: { prompt: "vase", face_count: 150000 },
+    seed: null,
+    input: { source: "output" as const, id: "o1" },
+  };
+  // The designer's current work, which a recall must not wipe beyond what it names.
+  const typed = withChange(
+    withChange(DEFAULT_FORMS, "hunyuan-image", {
+      prompt: "my own idea",
+      negative_prompt: "text",
+      image_size: "square",
+      num_inference_steps: "40",
+      seed: "1",
+    }),
+    "hunyuan-image-3-0-instruct",
+    { output_format: "webp" },
+  );
+
+  it("all: fills the job's model's form with its parameters, leaving the unset ones unset", () => {
+    const { forms, message } = recallForms(typed, "hunyuan-image-3-0-instruct", v3Job, "all");
+    expect(message).toBeNull();
+    expect(forms["hunyuan-image"]).toEqual({
+      ...DEFAULT_FORMS["hunyuan-image"],
+      prompt: "copper teapot",
+      negative_prompt: "blurry",
+      seed: "777",
+      guidance_scale: "9",
+    });
+    // Shared fields follow; the other models keep their own settings.
+    expect(forms["hunyuan-image-3-0-instruct"]).toMatchObject({
+      prompt: "copper teapot",
+      output_format: "webp",
+    });
+  });
+
+  it("all: takes the seed the studio picked when the parameters lack one", () => {
+    const job = { ...v3Job, params: { prompt: "copper teapot" }, seed: 4242 };
+    expect(
+      recallForms(DEFAULT_FORMS, "hunyuan-image", job, "all").forms["hunyuan-image"].seed,
+    ).toBe("4242");
+  });
+
+  it("remix: the same parameters with the seed left empty", () => {
+    const { forms, message } = recallForms(typed, "hunyuan-image", v3Job, "remix");
+    expect(message).toBeNull();
+    expect(forms["hunyuan-image"]).toMatchObject({ prompt: "copper teapot", guidance_scale: "9" });
+    expect(forms["hunyuan-image"].seed).toBe("");
+    expect(forms["hunyuan-image"].image_size).toBe("");
+  });
+
+  it("all: a 3D job fills the face count and says so when its input image is gone", () => {
+    const { forms, message } = recallForms(typed, "hunyuan-image", meshJob, "all");
+    expect(message).toBeNull();
+    expect(forms["hunyuan3d-3-0-api-294"]).toEqual({ prompt: "vase", face_count: "150000" });
+    const gone = recallForms(typed, "hunyuan-image", { ...meshJob, input: null }, "all");
+    expect(gone.message).toMatch(/input image is no longer available/);
+    expect(gone.forms["hunyuan3d-3-0-api-294"].face_count).toBe("150000");
+  });
+
+  it("prompt: sets the prompt and negative prompt only, in the model chosen now", () => {
+    const { forms, message } = recallForms(typed, "hunyuan-image", v3Job, "prompt");
+    expect(message).toBeNull();
+    expect(forms["hunyuan-image"]).toEqual({
+      ...typed["hunyuan-image"],
+      prompt: "copper teapot",
+      negative_prompt: "blurry",
+    });
+  });
+
+  it("prompt: a job without negative prompts keeps the one typed", () => {
+    const { forms } = recallForms(typed, "hunyuan-image", instructJob, "prompt");
+    expect(forms["hunyuan-image"]).toEqual({ ...typed["hunyuan-image"], prompt: "a fox in snow" });
+    const blankNegative = recallForms(typed, "hunyuan-image", { ...v3Job, params: {} }, "prompt");
+    expect(blankNegative.forms["hunyuan-image"].negative_prompt).toBe("");
+  });
+
+  it("prompt: a job without a prompt changes nothing and says so", () => {
+    const result = recallForms(typed, "hunyuan-image", { ...meshJob, prompt: " " }, "prompt");
+    expect(result.forms).toBe(typed);
+    expect(result.message).toBe("This job has no prompt to use.");
+  });
+
+  it("seed: sets only the seed, switching nothing", () => {
+    const { forms, message } = recallForms(typed, "hunyuan-image", v3Job, "seed");
+    expect(message).toBeNull();
+    expect(forms).toEqual(withChange(typed, "hunyuan-image", { seed: "777" }));
+  });
+
+  it("seed: a model without a seed field keeps the form and says so", () => {
+    const result = recallForms(typed, "hunyuan-image-3-0-instruct", v3Job, "seed");
+    expect(result.forms).toBe(typed);
+    expect(result.message).toBe(
+      "Hunyuan Image 3.0 Instruct takes no seed. Choose Hunyuan Image v3 to use seed 777.",
+    );
+    const none = recallForms(typed, "hunyuan-image", instructJob, "seed");
+    expect(none.forms).toBe(typed);
+    expect(none.message).toBe("This job has no seed to use.");
+  });
+
+  it("refuses a model the studio no longer offers", () => {
+    const job = { ...v3Job, model: "retired-model" as "hunyuan-image" };
+    const result = recallForms(typed, "hunyuan-image", job, "all");
+    expect(result.forms).toBe(typed);
+    expect(result.message).toMatch(/no longer offered/);
+  });
+
+  it("gives a request the schema takes", () => {
+    const { forms } = recallForms(DEFAULT_FORMS, "hunyuan-image", v3Job, "all");
+    expect(generateInput.safeParse(toRequest("hunyuan-image", forms, null)).success).toBe(true);
   });
 });

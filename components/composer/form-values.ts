@@ -9,7 +9,9 @@ import {
   meshParams,
   type ModelId,
 } from "@/lib/gateway/models";
+import type { BrowserJob } from "@/lib/jobs/browser-job";
 import type { InputImage } from "./input-image-picker";
+import { jobSeed, type RecallMode } from "./recall";
 
 /** What each model's form edits: its request body, less what the studio fills in. */
 const FORM_SCHEMAS = {
@@ -122,4 +124,79 @@ export function toRequest(
     if (input?.source === "upload") request.inputUploadId = input.id;
   }
   return request;
+}
+
+/** What a recall reads of a job. */
+export type RecallSource = Pick<
+  BrowserJob,
+  "model" | "kind" | "prompt" | "params" | "seed" | "input"
+>;
+
+export interface RecallResult {
+  forms: Forms;
+  /** Why part of the job could not be used; null when all of it was. */
+  message: string | null;
+}
+
+const SEED_MODELS = MODEL_IDS.filter((id) => "seed" in DEFAULT_FORMS[id]);
+
+/**
+ * `forms` with `job` recalled into them (see RecallMode). `current` is the model chosen when the
+ * designer asked: `prompt` and `seed` go into its form; `all` and `remix` into the job's model's.
+ * Shared fields follow into the other models as they do when typed.
+ */
+export function recallForms(
+  forms: Forms,
+  current: ModelId,
+  job: RecallSource,
+  mode: RecallMode,
+): RecallResult {
+  const seed = jobSeed(job);
+  if (mode === "seed") {
+    if (seed == null) return { forms, message: "This job has no seed to use." };
+    if (!("seed" in forms[current])) {
+      const models = SEED_MODELS.map((id) => MODELS[id].label).join(" or ");
+      return {
+        forms,
+        message: `${MODELS[current].label} takes no seed. Choose ${models} to use seed ${seed}.`,
+      };
+    }
+    return { forms: withChange(forms, current, { seed: String(seed) }), message: null };
+  }
+
+  if (mode === "prompt") {
+    if (!job.prompt.trim()) return { forms, message: "This job has no prompt to use." };
+    const patch: LooseForm = { prompt: job.prompt };
+    // A job whose model takes no negative prompt says nothing about it: keep the one typed.
+    const jobTakesNegative = Object.hasOwn(MODELS, job.model) && "negative_prompt" in blankOf(job);
+    if ("negative_prompt" in forms[current] && jobTakesNegative) {
+      const negative = job.params.negative_prompt;
+      patch.negative_prompt = typeof negative === "string" ? negative : "";
+    }
+    return {
+      forms: withChange(forms, current, patch as Partial<FormValues<ModelId>>),
+      message: null,
+    };
+  }
+
+  if (!Object.hasOwn(MODELS, job.model)) {
+    return {
+      forms,
+      message: "This job's model is no longer offered; its settings were not loaded.",
+    };
+  }
+  const model = job.model;
+  const params: Record<string, unknown> = { ...job.params, prompt: job.prompt };
+  if (mode === "all" && seed != null) params.seed = seed;
+  if (mode === "remix") delete params.seed;
+  const filled = formFromParams(blankOf(job), params);
+  const message =
+    job.kind === "mesh" && !job.input
+      ? "This job's input image is no longer available: choose one before generating."
+      : null;
+  return { forms: withChange(forms, model, filled as Partial<FormValues<ModelId>>), message };
+}
+
+function blankOf(job: RecallSource): LooseForm {
+  return DEFAULT_FORMS[job.model] as unknown as LooseForm;
 }

@@ -1,72 +1,33 @@
 "use client";
-// The large view of one image: the picture, every parameter, the seed, timings, size, and a
-// download of the original.
-import { MODELS } from "@/lib/gateway/models";
+// The large view of one image: the picture, every parameter, the seed, timings, size, a download
+// of the original, the ways to bring the job back into the form, and its related jobs.
 import type { BrowserJob, BrowserOutput } from "@/lib/jobs/browser-job";
+import type { RecallMode } from "@/components/composer/recall";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { formatDuration, formatSize } from "@/components/ui/format";
-import { StateBadge } from "@/components/ui/state-badge";
+import { formatSize } from "@/components/ui/format";
 import { imageDownloadHref } from "./download-href";
-
-const LABELS: Record<string, string> = {
-  prompt: "Prompt",
-  negative_prompt: "Negative prompt",
-  image_size: "Image size",
-  num_images: "Number of images",
-  num_inference_steps: "Inference steps",
-  guidance_scale: "Guidance scale",
-  seed: "Seed",
-  enable_safety_checker: "Safety checker",
-  sync_mode: "Sync mode",
-  output_format: "Output format",
-  enable_prompt_expansion: "Prompt expansion",
-  face_count: "Face count",
-};
-
-function show(v: unknown) {
-  if (typeof v === "boolean") return v ? "On" : "Off";
-  if (v === "" || v == null) return "–";
-  return String(v);
-}
-
-function span(a: string | null, b: string | null) {
-  return a && b ? formatDuration(Date.parse(b) - Date.parse(a)) : "–";
-}
-
-export function Row({ label, value }: { label: string; value: React.ReactNode }) {
-  return (
-    <div className="grid grid-cols-[9rem_1fr] gap-3 border-b border-neutral-800/80 py-1.5 text-xs last:border-0">
-      <dt className="text-neutral-500">{label}</dt>
-      <dd className="break-words text-neutral-200">{value}</dd>
-    </div>
-  );
-}
+import { DetailSection, ParamsSection, Row, TimingsSection } from "./job-details";
+import { LineageLinks } from "./lineage-links";
+import { RecallActions } from "./recall-actions";
 
 export function ImageView({
   job,
   output,
   onClose,
   onMake3d,
+  onRecall,
+  onOpenJob,
 }: {
   job: BrowserJob;
   output: BrowserOutput;
   onClose: () => void;
   onMake3d: (job: BrowserJob, output: BrowserOutput) => void;
+  /** Shows "Use all parameters", "Use prompt", "Use seed" and "Remix". */
+  onRecall?: (mode: RecallMode) => void;
+  /** Opens a related job (its 3D models, the job it retried). */
+  onOpenJob?: (jobId: string) => void;
 }) {
-  // Every parameter the model takes: what was sent, or the model's default for what was not.
-  const defaults: Record<string, unknown> = MODELS[job.model]?.defaults ?? {};
-  const keys = [...new Set([...Object.keys(job.params), ...Object.keys(defaults)])];
-  const params = keys
-    .filter((k) => k !== "prompt")
-    .map((k) =>
-      [
-        k,
-        k in job.params
-          ? show(job.params[k])
-          : `Model default${defaults[k] == null ? "" : ` (${show(defaults[k])})`}`,
-      ] as const,
-    );
   return (
     <Dialog label="Image details" onClose={onClose}>
       <div className="grid max-h-[92vh] grid-cols-1 lg:grid-cols-[1fr_22rem]">
@@ -98,42 +59,19 @@ export function ImageView({
               Make 3D
             </Button>
           </div>
-          <section>
-            <h3 className="mb-1 text-[11px] font-semibold uppercase tracking-wider text-neutral-500">
-              File
-            </h3>
-            <dl>
-              <Row
-                label="Dimensions"
-                value={output.width ? `${output.width} × ${output.height} px` : "–"}
-              />
-              <Row label="File size" value={formatSize(output.bytes)} />
-              <Row label="Format" value={output.mimeType ?? "–"} />
-              <Row label="Image" value={`${output.index + 1} of ${job.outputs.length}`} />
-            </dl>
-          </section>
-          <section>
-            <h3 className="mb-1 text-[11px] font-semibold uppercase tracking-wider text-neutral-500">
-              Parameters
-            </h3>
-            <dl>
-              {params.map(([k, v]) => (
-                <Row key={k} label={LABELS[k] ?? k} value={v} />
-              ))}
-            </dl>
-          </section>
-          <section>
-            <h3 className="mb-1 text-[11px] font-semibold uppercase tracking-wider text-neutral-500">
-              Timings
-            </h3>
-            <dl>
-              <Row label="State" value={<StateBadge state={job.state} />} />
-              <Row label="Created" value={new Date(job.createdAt).toLocaleString()} />
-              <Row label="Waiting to send" value={span(job.createdAt, job.submittedAt)} />
-              <Row label="At the gateway" value={span(job.submittedAt, job.finishedAt)} />
-              <Row label="Total" value={span(job.createdAt, job.finishedAt)} />
-            </dl>
-          </section>
+          {onRecall ? <RecallActions job={job} onRecall={onRecall} /> : null}
+          <LineageLinks lineage={job.lineage} onOpenJob={onOpenJob} />
+          <DetailSection title="File">
+            <Row
+              label="Dimensions"
+              value={output.width ? `${output.width} × ${output.height} px` : "–"}
+            />
+            <Row label="File size" value={formatSize(output.bytes)} />
+            <Row label="Format" value={output.mimeType ?? "–"} />
+            <Row label="Image" value={`${output.index + 1} of ${job.outputs.length}`} />
+          </DetailSection>
+          <ParamsSection job={job} />
+          <TimingsSection job={job} />
         </aside>
       </div>
     </Dialog>
