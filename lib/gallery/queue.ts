@@ -1,0 +1,95 @@
+import "server-only";
+// The queue panel: every job still in flight, oldest first, with its place among the waiting
+// ones, how long it has been going, and how long jobs of its model usually take.
+import { db } from "@/lib/db/client";
+import { waitingPlaces } from "@/lib/db/jobs";
+import { MODELS, type ModelId } from "@/lib/gateway/models";
+import { IN_FLIGHT_STATES, type JobState } from "@/lib/jobs/states";
+
+/** How many recent completed jobs of a model the estimate is the median of. */
+export const ESTIMATE_SAMPLE = 20;
+
+export interface QueueJob {
+  id: string;
+  kind: "image" | "mesh";
+  model: string;
+  modelLabel: string;
+  prompt: string;
+  state: JobState;
+  /** 1 for the next WAITING job to be sent; null once sent. */
+  place: number | null;
+  createdAt: string;
+  submittedAt: string | null;
+  startedAt: string | null;
+  /** Since it was sent (submittedAt), or since it was made while it still waits. */
+  elapsedMs: number;
+  /** Median submittedAt→finishedAt of the model's last completed jobs; null without any. */
+  estimateMs: number | null;
+}
+
+export interface QueueState {
+  jobs: QueueJob[];
+  inFlight: number;
+}
+
+export function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : Math.round((s[mid - 1] + s[mid]) / 2);
+}
+
+/** Median run time of the model's last ESTIMATE_SAMPLE completed jobs, in milliseconds. */
+export async function modelEstimate(model: string): Promise<number | null> {
+  const rows = await db.job.findMany({
+    where: { model, state: "COMPLETED", submittedAt: { not: null }, finishedAt: { not: null } },
+    orderBy: { finishedAt: "desc" },
+    take: ESTIMATE_SAMPLE,
+    select: { submittedAt: true, finishedAt: true },
+  });
+  return median(
+    rows.map((r) => r.finishedAt!.getTime() - r.submittedAt!.getTime()).filter((ms) => ms >= 0),
+  );
+}
+
+export async function loadQueue(now = new Date()): Promise<QueueState> {
+  const rows = await db.job.findMany({
+    where: { state: { in: [...IN_FLIGHT_STATES] } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      kind: true,
+      model: true,
+      prompt: true,
+      state: true,
+      createdAt: true,
+      submittedAt: true,
+      startedAt: true,
+    },
+  });
+  const models = [...new Set(rows.map((r) => r.model))];
+  const [waiting, estimates] = await Promise.all([
+    rows.some((r) => r.state === "WAITING") ? waitingPlaces() : [],
+    Promise.all(models.map(async (m) => [m, await modelEstimate(m)] as const)),
+  ]);
+  const place = new Map(waiting.map((w, i) => [w.id, i + 1]));
+  const estimate = new Map(estimates);
+  const jobs = rows.map((r): QueueJob => {
+    const since = r.submittedAt ?? r.createdAt;
+    return {
+      id: r.id,
+      kind: r.kind === "mesh" ? "mesh" : "image",
+      model: r.model,
+      modelLabel: MODELS[r.model as ModelId]?.label ?? r.model,
+      prompt: r.prompt,
+      state: r.state as JobState,
+      place: place.get(r.id) ?? null,
+      createdAt: r.createdAt.toISOString(),
+      submittedAt: r.submittedAt?.toISOString() ?? null,
+      startedAt: r.startedAt?.toISOString() ?? null,
+      elapsedMs: Math.max(0, now.getTime() - since.getTime()),
+      estimateMs: estimate.get(r.model) ?? null,
+    };
+  });
+  return { jobs, inFlight: jobs.length };
+}
