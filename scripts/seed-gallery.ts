@@ -8,17 +8,9 @@
 // --force is given. The core is lib/gallery/seed.ts.
 import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
+import { runUnderServerConditions } from "./support/server-modules";
 
-// The studio's server modules start with `import "server-only"`, which only loads under the
-// react-server condition (as Next runs them). Run this file again under it when it is not set.
-if (!require.resolve("server-only").endsWith("empty.js")) {
-  const again = spawnSync(
-    process.execPath,
-    ["--conditions=react-server", "--import", "tsx", __filename, ...process.argv.slice(2)],
-    { stdio: "inherit" },
-  );
-  process.exit(again.status ?? 1);
-}
+runUnderServerConditions(__filename);
 
 const USAGE = "Usage: npm run seed:gallery -- N [--force] [--seed S]   (N from 1 to 100000)";
 
