@@ -10,6 +10,7 @@ export default defineConfig([
     ".next/**",
     "node_modules/**",
     "lib/db/generated/**",
+    "lib/db/generated-pg/**",
     "playwright-report/**",
     "test-results/**",
     "bench/results/**",

@@ -204,6 +204,22 @@ function mediaStoreFrom(e: z.infer<typeof schema>, mediaDir: string): MediaStore
   };
 }
 
+/** What is wrong with a postgresql:// DATABASE_URL, without repeating it (it holds a password). */
+function postgresUrlProblem(url: string): string | undefined {
+  if (!/^postgres(ql)?:\/\//.test(url)) return undefined;
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return "is not a valid URL (postgresql://user:password@host:5432/database; percent-encode special characters in the password)";
+  }
+  const schema = u.searchParams.get("schema");
+  if (schema && schema !== "public") {
+    return `?schema=${schema} is not supported: the studio's tables live in the public schema, so give the studio a database of its own`;
+  }
+  return undefined;
+}
+
 export function parseEnv(source: Record<string, string | undefined>): StudioEnv {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
@@ -236,6 +252,10 @@ export function parseEnv(source: Record<string, string | undefined>): StudioEnv 
     throw new ConfigError(
       "Invalid studio configuration:\n  DATABASE_URL: must start with file: (SQLite) or postgresql://",
     );
+  }
+  const postgresProblem = postgresUrlProblem(databaseUrl);
+  if (postgresProblem) {
+    throw new ConfigError(`Invalid studio configuration:\n  DATABASE_URL: ${postgresProblem}`);
   }
   return {
     nodeEnv: e.NODE_ENV,

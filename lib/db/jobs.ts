@@ -3,7 +3,7 @@ import "server-only";
 // ETag so browsers polling an unchanged gallery get 304s.
 import { SLOT_STATES, TRACKED_STATES, type JobState } from "@/lib/jobs/states";
 import { searchTextOf } from "@/lib/gallery/search-text";
-import { db } from "./client";
+import { db, dialect } from "./client";
 import type { Prisma } from "./generated/client";
 
 // Inline (sync_mode) outputs can carry megabytes in sourceUrl; the gallery never needs it.
@@ -174,11 +174,30 @@ export function waitingPlaces(): Promise<{ id: string }[]> {
 
 const SLOT_LIST = SLOT_STATES.map((s) => `'${s}'`).join(",");
 
+// Any constant of our own: takeSlot's transactions on PostgreSQL queue on this advisory lock.
+const SLOT_LOCK = 0x5107_0001;
+
 /**
- * Moves a WAITING job to SUBMITTING only while fewer than `max` jobs are in flight. One SQL
- * statement, so two studio processes sharing the database cannot both take the last slot.
+ * Moves a WAITING job to SUBMITTING only while fewer than `max` jobs are in flight, even with
+ * several studio processes on one database. SQLite runs the one statement alone. PostgreSQL
+ * under READ COMMITTED would let two such statements count the same free slot, so there the
+ * statement runs in a transaction that first takes an advisory lock: the count is read after
+ * the previous holder committed.
  */
 export async function takeSlot(id: string, max: number): Promise<boolean> {
+  if (dialect === "postgres") {
+    const [, n] = await db.$transaction([
+      db.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SLOT_LOCK})`),
+      db.$executeRawUnsafe(
+        `UPDATE "Job" SET "state" = 'SUBMITTING', "version" = "version" + 1
+         WHERE "id" = $1 AND "state" = 'WAITING'
+           AND (SELECT COUNT(*) FROM "Job" WHERE "state" IN (${SLOT_LIST})) < $2`,
+        id,
+        max,
+      ),
+    ]);
+    return n === 1;
+  }
   const n = await db.$executeRawUnsafe(
     `UPDATE "Job" SET "state" = 'SUBMITTING', "version" = "version" + 1
      WHERE "id" = ? AND "state" = 'WAITING'
