@@ -3,11 +3,9 @@
 // legacy provider, and that can only be turned on when a process starts.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 
-const require = createRequire(import.meta.url);
 
 export interface S3rverProcess {
   endpoint: string;
@@ -18,7 +16,9 @@ export interface S3rverProcess {
 
 export async function startS3rver(buckets: string[]): Promise<S3rverProcess> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "studio-s3rver-"));
-  const bin = path.join(path.dirname(require.resolve("s3rver/package.json")), "bin/s3rver.js");
+  // Resolved from the project folder, so this module loads the same under Vitest (ESM) and
+  // Playwright (CommonJS).
+  const bin = path.join(process.cwd(), "node_modules/s3rver/bin/s3rver.js");
   const args = [bin, "-d", dir, "-a", "127.0.0.1", "-p", "0", "--silent"];
   for (const b of buckets) args.push("--configure-bucket", b);
   const child = spawn(process.execPath, args, {
