@@ -1,5 +1,7 @@
 "use client";
-// One job in the gallery: its prompt, model, state and outputs, with what can be done next.
+// One job in the gallery: its prompt, model, state and outputs, with what can be done next. In
+// selection mode a click anywhere on the card selects it instead.
+import { memo } from "react";
 import { isEnded } from "@/lib/jobs/states";
 import type { BrowserJob, BrowserOutput } from "@/lib/jobs/browser-job";
 import { Button, LinkButton } from "@/components/ui/button";
@@ -76,8 +78,10 @@ function ImageTile({
       </div>
     );
   }
+  // On a tile too small for them (several images in a narrow card) the actions would cover the
+  // picture; the large view offers both.
   return (
-    <div className="group relative overflow-hidden rounded-lg bg-neutral-800">
+    <div className="group @container relative overflow-hidden rounded-lg bg-neutral-800">
       <button
         type="button"
         onClick={() => actions.onOpenImage(job, output)}
@@ -92,7 +96,7 @@ function ImageTile({
           className="w-full object-cover transition-transform duration-300 group-hover:scale-[1.02]"
         />
       </button>
-      <div className="pointer-events-none absolute inset-x-0 bottom-0 flex justify-end gap-1.5 bg-gradient-to-t from-black/70 to-transparent p-2 opacity-100 transition-opacity sm:opacity-0 sm:group-hover:opacity-100 sm:group-focus-within:opacity-100">
+      <div className="pointer-events-none absolute inset-x-0 bottom-0 hidden justify-end gap-1.5 @min-[12rem]:flex bg-gradient-to-t from-black/70 to-transparent p-2 opacity-100 transition-opacity sm:opacity-0 sm:group-hover:opacity-100 sm:group-focus-within:opacity-100">
         <Button
           size="sm"
           className="pointer-events-auto"
@@ -162,14 +166,64 @@ function MeshTile({
   );
 }
 
-export function JobCard({ job, actions }: { job: BrowserJob; actions: JobCardActions }) {
+/** Covers the card in selection mode: one target to click, shift-click or press Space on. */
+function SelectOverlay({
+  job,
+  selected,
+  onSelect,
+}: {
+  job: BrowserJob;
+  selected: boolean;
+  onSelect: (job: BrowserJob, range: boolean) => void;
+}) {
+  return (
+    <button
+      type="button"
+      role="checkbox"
+      aria-checked={selected}
+      aria-label={`Select ${job.prompt || job.modelLabel}`}
+      onClick={(e) => onSelect(job, e.shiftKey)}
+      className={`absolute inset-0 z-10 flex items-start justify-start rounded-2xl p-3 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-400 ${
+        selected ? "bg-violet-500/15 ring-2 ring-violet-400" : "hover:bg-neutral-50/5"
+      }`}
+    >
+      <span
+        aria-hidden
+        className={`grid size-6 place-items-center rounded-md border text-sm font-bold ${
+          selected
+            ? "border-violet-300 bg-violet-500 text-white"
+            : "border-neutral-500 bg-neutral-900/80 text-transparent"
+        }`}
+      >
+        ✓
+      </span>
+    </button>
+  );
+}
+
+export const JobCard = memo(function JobCard({
+  job,
+  actions,
+  selecting = false,
+  selected = false,
+  onSelect,
+}: {
+  job: BrowserJob;
+  actions: JobCardActions;
+  selecting?: boolean;
+  selected?: boolean;
+  onSelect?: (job: BrowserJob, range: boolean) => void;
+}) {
   const ended = isEnded(job.state);
   const cols = job.outputs.length > 1 ? "grid-cols-2" : "grid-cols-1";
   return (
     <article
       aria-label={job.prompt || job.modelLabel}
-      className="flex flex-col gap-3 rounded-2xl border border-neutral-800 bg-neutral-900/70 p-4 shadow-lg shadow-black/20"
+      className="relative flex flex-col gap-3 rounded-2xl border border-neutral-800 bg-neutral-900/70 p-4 shadow-lg shadow-black/20"
     >
+      {selecting && onSelect ? (
+        <SelectOverlay job={job} selected={selected} onSelect={onSelect} />
+      ) : null}
       <header className="flex items-start justify-between gap-3">
         <div className="min-w-0">
           <p className="line-clamp-2 text-sm font-medium text-neutral-100" title={job.prompt}>
@@ -289,4 +343,4 @@ export function JobCard({ job, actions }: { job: BrowserJob; actions: JobCardAct
       ) : null}
     </article>
   );
-}
+});

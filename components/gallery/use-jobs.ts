@@ -1,69 +1,184 @@
 "use client";
-// The gallery's one query: polls the studio's job endpoint while something is in flight and
-// stops once every job has ended.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { readApiError } from "@/lib/http/api-error";
-import { isBusy, type BrowserJob } from "@/lib/jobs/browser-job";
+// The gallery's data: pages of the view the URL describes (one infinite query per view), kept
+// current by asking /api/jobs/changes what changed since the last answer — every second while a
+// job in the view is in flight, once after each change the designer makes — and never by
+// fetching the whole list again.
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from "@tanstack/react-query";
+import { useMemo } from "react";
+import type { GalleryChanges, GalleryPage } from "@/lib/gallery/load";
+import { isFiltered, readGalleryQuery, type GalleryQuery } from "@/lib/gallery/query";
+import type { BrowserJob } from "@/lib/jobs/browser-job";
+import { fetchJson, retryTransient, StudioFetchError } from "./fetch-json";
+import {
+  dropJobs,
+  insertJob,
+  loadedJobs,
+  mergeChanges,
+  patchJobs,
+  syncSince,
+  type GalleryPages,
+} from "./gallery-cache";
 
+/** Invalidating this (the mesh viewer does, after saving a thumbnail) asks for changes. */
 export const JOBS_KEY = ["jobs"] as const;
+const GALLERY_KEY = ["gallery"] as const;
+export const QUEUE_KEY = ["queue"] as const;
 
-export interface GalleryData {
-  jobs: BrowserJob[];
-  total: number;
+const galleryKey = (params: string) => [...GALLERY_KEY, params] as const;
+const changesKey = (params: string) => [...JOBS_KEY, "changes", params] as const;
+
+/** Later pages are larger than the first (which the server renders): fewer requests on a scroll. */
+const NEXT_PAGE = 96;
+const POLL_MS = 1000;
+/** With `more`, the changes come in several answers; this many at most in one go. */
+const CATCH_UP_ROUNDS = 10;
+
+/** The first page the server rendered, for the query it was rendered for. */
+export interface InitialView {
+  params: string;
+  page: GalleryPage;
 }
 
-async function fetchJobs(limit: number): Promise<GalleryData> {
-  const res = await fetch(`/api/jobs?limit=${limit}`, { cache: "no-cache" });
-  if (res.status === 401) {
-    // A full page load on purpose: the session ended, so no client state should survive it.
-    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-    window.location.assign("/sign-in");
-    return { jobs: [], total: 0 };
+function pageUrl(params: string, cursor: string | null) {
+  const p = new URLSearchParams(params);
+  if (cursor) {
+    p.set("cursor", cursor);
+    p.set("limit", String(NEXT_PAGE));
   }
-  if (!res.ok) throw new Error((await readApiError(res)).message);
-  return (await res.json()) as GalleryData;
+  const s = p.toString();
+  return s ? `/api/jobs?${s}` : "/api/jobs";
 }
 
-export function useJobs(initial: GalleryData, limit: number) {
-  return useQuery({
-    queryKey: [...JOBS_KEY, limit],
-    queryFn: () => fetchJobs(limit),
-    initialData: limit === initial.jobs.length || initial.jobs.length < limit ? initial : undefined,
-    initialDataUpdatedAt: 0,
-    placeholderData: (previous) => previous,
-    refetchInterval: (query) => ((query.state.data?.jobs ?? []).some(isBusy) ? 1000 : false),
+export function useGalleryJobs(params: string, initial: InitialView | null) {
+  return useInfiniteQuery<
+    GalleryPage,
+    Error,
+    GalleryPages,
+    ReturnType<typeof galleryKey>,
+    string | null
+  >({
+    queryKey: galleryKey(params),
+    queryFn: ({ pageParam, signal }) =>
+      fetchJson<GalleryPage>(pageUrl(params, pageParam), { signal, cache: "no-cache" }),
+    initialPageParam: null,
+    getNextPageParam: (last) => last.nextCursor,
+    initialData:
+      initial && initial.params === params
+        ? { pages: [initial.page], pageParams: [null] }
+        : undefined,
+    // Kept current by the changes feed below, not by refetching.
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+    placeholderData: keepPreviousData,
+    retry: retryTransient,
   });
 }
 
-/** Puts a job the server just answered with at the top, then refetches. */
-export function useAddJob() {
-  const client = useQueryClient();
-  return (job: BrowserJob) => {
-    client.setQueriesData<GalleryData>({ queryKey: JOBS_KEY }, (old) =>
-      old ? { jobs: [job, ...old.jobs.filter((j) => j.id !== job.id)], total: old.total + 1 } : old,
+async function syncView(
+  client: QueryClient,
+  params: string,
+  sort: GalleryQuery["sort"],
+  signal: AbortSignal,
+): Promise<string | null> {
+  for (let round = 0; round < CATCH_UP_ROUNDS; round++) {
+    const data = client.getQueryData<GalleryPages>(galleryKey(params));
+    if (!data?.pages.length) return null;
+    const since = syncSince(data);
+    const url = new URLSearchParams(params);
+    url.set("since", since);
+    let changes: GalleryChanges;
+    try {
+      changes = await fetchJson<GalleryChanges>(`/api/jobs/changes?${url}`, { signal });
+    } catch (err) {
+      // "This view is too old to update": load it afresh.
+      if (err instanceof StudioFetchError && err.status === 400) {
+        await client.resetQueries({ queryKey: galleryKey(params) });
+        return null;
+      }
+      throw err;
+    }
+    client.setQueryData<GalleryPages>(galleryKey(params), (old) =>
+      old ? mergeChanges(old, changes, sort, since) : old,
     );
-    void client.invalidateQueries({ queryKey: JOBS_KEY });
-  };
+    if (!changes.more) return changes.asOf;
+  }
+  return null;
 }
 
 /**
- * Changes the cached gallery right away (favorite, removal), runs the server action, then
- * refetches, so the server's answer, not the guess, is what stays on screen.
+ * Polls for changes while `busy` (a job in the view is in flight or an output is being saved);
+ * also on focus, on mount and whenever JOBS_KEY is invalidated. Its error is the gallery's.
  */
-export function useGalleryChange() {
+export function useGallerySync(
+  params: string,
+  sort: GalleryQuery["sort"],
+  ready: boolean,
+  busy: boolean,
+) {
   const client = useQueryClient();
-  return async <T>(
-    change: (jobs: BrowserJob[]) => BrowserJob[],
-    work: () => Promise<T>,
-  ): Promise<T> => {
-    await client.cancelQueries({ queryKey: JOBS_KEY });
-    client.setQueriesData<GalleryData>({ queryKey: JOBS_KEY }, (old) =>
-      old ? { ...old, jobs: change(old.jobs) } : old,
-    );
-    try {
-      return await work();
-    } finally {
-      void client.invalidateQueries({ queryKey: JOBS_KEY });
-    }
-  };
+  return useQuery({
+    queryKey: changesKey(params),
+    queryFn: ({ signal }) => syncView(client, params, sort, signal),
+    enabled: ready,
+    staleTime: Infinity,
+    refetchOnMount: "always",
+    refetchOnWindowFocus: "always",
+    refetchInterval: busy ? POLL_MS : false,
+    retry: retryTransient,
+  });
+}
+
+function eachView(
+  client: QueryClient,
+  edit: (data: GalleryPages, query: GalleryQuery) => GalleryPages,
+) {
+  for (const [key, data] of client.getQueriesData<GalleryPages>({ queryKey: GALLERY_KEY })) {
+    if (!data) continue;
+    const { query } = readGalleryQuery(new URLSearchParams(String(key[1] ?? "")));
+    client.setQueryData<GalleryPages>(key, edit(data, query));
+  }
+}
+
+/** Edits every loaded view at once (optimistic changes), and asks the server what changed. */
+export function useGalleryEdit() {
+  const client = useQueryClient();
+  return useMemo(
+    () => ({
+      patch(ids: Iterable<string>, fn: (job: BrowserJob) => BrowserJob) {
+        const list = [...ids];
+        eachView(client, (data) => patchJobs(data, list, fn));
+      },
+      drop(ids: Iterable<string>) {
+        const list = [...ids];
+        eachView(client, (data) => dropJobs(data, list));
+      },
+      /** A job the server just made (generate, retry): shown at once in views without filters. */
+      add(job: BrowserJob) {
+        eachView(client, (data, query) =>
+          isFiltered(query) ? data : insertJob(data, job, query.sort),
+        );
+        // A filtered view learns from the server whether the job belongs in it.
+        void client.invalidateQueries({ queryKey: JOBS_KEY });
+        void client.invalidateQueries({ queryKey: QUEUE_KEY });
+      },
+      sync() {
+        return client.invalidateQueries({ queryKey: JOBS_KEY });
+      },
+      find(id: string): BrowserJob | undefined {
+        for (const [, data] of client.getQueriesData<GalleryPages>({ queryKey: GALLERY_KEY })) {
+          const job = loadedJobs(data).find((j) => j.id === id);
+          if (job) return job;
+        }
+        return undefined;
+      },
+    }),
+    [client],
+  );
 }

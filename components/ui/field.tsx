@@ -110,35 +110,3 @@ export function SelectField({
     </FieldShell>
   );
 }
-
-export function Toggle({
-  label,
-  checked,
-  onChange,
-  hint,
-}: {
-  label: string;
-  checked: boolean;
-  onChange: (v: boolean) => void;
-  hint?: string;
-}) {
-  const id = useId();
-  return (
-    <div className="flex items-start justify-between gap-3 rounded-lg border border-neutral-800 bg-neutral-900/60 px-3 py-2">
-      <div>
-        <label htmlFor={id} className="text-xs font-medium text-neutral-200">
-          {label}
-        </label>
-        {hint ? <p className="text-[11px] text-neutral-500">{hint}</p> : null}
-      </div>
-      <input
-        id={id}
-        type="checkbox"
-        role="switch"
-        checked={checked}
-        onChange={(e) => onChange(e.target.checked)}
-        className="mt-0.5 h-4 w-7 cursor-pointer appearance-none rounded-full bg-neutral-700 transition-colors before:block before:h-3 before:w-3 before:translate-x-0.5 before:translate-y-0.5 before:rounded-full before:bg-white before:transition-transform checked:bg-violet-500 checked:before:translate-x-3.5"
-      />
-    </div>
-  );
-}

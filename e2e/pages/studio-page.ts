@@ -42,4 +42,50 @@ export class StudioPage {
     await expect(job.getByRole("img", { name: prompt })).toHaveCount(images, { timeout: 60_000 });
     return job;
   }
+
+  // The gallery's view, held in the URL (search, filters, boards) and its bulk actions.
+
+  get search(): Locator {
+    return this.gallery.getByRole("searchbox", { name: "Search prompts" });
+  }
+
+  /** A button of the "Show" group: All, Images, 3D, Favorites, Failed. */
+  show(name: "All" | "Images" | "3D" | "Favorites" | "Failed"): Locator {
+    return this.gallery
+      .getByRole("group", { name: "Show" })
+      .getByRole("button", { name, exact: true });
+  }
+
+  get boardPicker(): Locator {
+    return this.gallery.getByRole("combobox", { name: "Board", exact: true });
+  }
+
+  get selectToggle(): Locator {
+    return this.gallery.getByRole("button", { name: "Select", exact: true });
+  }
+
+  get selectionBar(): Locator {
+    return this.gallery.getByRole("region", { name: "Selected jobs" });
+  }
+
+  get queueButton(): Locator {
+    return this.page.getByRole("button", { name: /^Queue\b/ });
+  }
+
+  get queuePanel(): Locator {
+    return this.page.getByRole("region", { name: "Queue", exact: true });
+  }
+
+  /** Searches and waits until the URL holds the search (the box waits for typing to pause). */
+  async searchFor(text: string) {
+    await this.search.fill(text);
+    await expect(this.page).toHaveURL((url) => (url.searchParams.get("q") ?? "") === text.trim());
+  }
+
+  /** In selection mode: clicks a job's card, with Shift for a range. */
+  async toggleJob(prompt: string, opts: { range?: boolean } = {}) {
+    await this.job(prompt)
+      .getByRole("checkbox", { name: /^Select / })
+      .click({ modifiers: opts.range ? ["Shift"] : [] });
+  }
 }

@@ -9,7 +9,6 @@ const MODEL_IDS = Object.keys(MODELS) as [ModelId, ...ModelId[]];
 export const SEARCH_MAX = 200;
 
 export const STATE_GROUPS = ["in-flight", "completed", "failed"] as const;
-export type StateGroup = (typeof STATE_GROUPS)[number];
 
 const day = z
   .string()

@@ -146,10 +146,7 @@ type Given<D> = { [K in keyof D as D[K] extends null ? never : K]: D[K] };
 type AsRun<T, D> = Omit<T, keyof Given<D>> & {
   [K in keyof Given<D> & keyof T]-?: Exclude<T[K], undefined>;
 };
-export type ImageV3Params = AsRun<ImageV3Body, typeof imageV3Defaults>;
-export type InstructParams = AsRun<InstructBody, typeof instructDefaults>;
 export type MeshParams = AsRun<MeshBody, typeof meshDefaults>;
-export type ModelParams = ImageV3Params | InstructParams | MeshParams;
 
 export const MODELS = {
   "hunyuan-image": {
@@ -219,7 +216,6 @@ export const submitResponse = z.object({
   status: z.string().optional(),
   polling_url: z.string().optional(),
 });
-export type SubmitResponse = z.infer<typeof submitResponse>;
 
 // The reference is loose about status answers, so they are read leniently where it is: the
 // status in any letter case, and an output without media (`{}`, a null or missing media_url)

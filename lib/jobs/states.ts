@@ -37,7 +37,7 @@ function member<T extends string>(set: readonly T[]) {
 export const isInFlight = member(IN_FLIGHT_STATES);
 export const isTracked = member(TRACKED_STATES);
 export const isEnded = member(ENDED_STATES);
-export const isFailed = member(FAILED_STATES);
+
 
 export const STATE_LABELS: Record<JobState, string> = {
   WAITING: "Waiting for a slot",
