@@ -2,6 +2,7 @@ import "server-only";
 // Fills a database and media store with made-up finished jobs, for trying the gallery at size
 // (`npm run seed:gallery -- N`). Every job it makes has a webhook token starting `seed-`, and it
 // refuses a database holding jobs it did not make, unless forced: seeding real work is a mess.
+import { searchTextOf } from "./search-text";
 import { randomBytes, randomUUID } from "node:crypto";
 import sharp from "sharp";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
@@ -185,6 +186,7 @@ export async function seedGallery(opts: SeedOptions): Promise<SeedReport> {
         model: plan.model,
         prompt: plan.prompt,
         negativePrompt: plan.negativePrompt,
+        searchText: searchTextOf(plan.prompt, plan.negativePrompt),
         params: JSON.stringify(plan.params),
         seed: plan.seed,
         state: plan.state,
