@@ -1,5 +1,6 @@
 // The only reader of process.env: parses the studio's configuration once, with zod, and stops
-// start-up with a message naming the variable when something is wrong.
+// start-up with a message naming the variable when something is wrong. Longer than ~300 lines
+// on purpose: every setting, its check and its default sit in this one place.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import ipaddr from "ipaddr.js";
