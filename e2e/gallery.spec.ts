@@ -33,6 +33,8 @@ test("curate the gallery: favorite, filter, search, remove with undo, and reuse 
     "aria-pressed",
     "true",
   );
+  // The filter is held in the URL, so it survived the reload; turn it off to search everything.
+  await studio.gallery.getByRole("button", { name: "Favorites" }).click();
 
   await studio.gallery.getByRole("searchbox", { name: "Search prompts" }).fill("teapot");
   await expect(studio.job(b)).toBeVisible();

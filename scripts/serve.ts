@@ -29,7 +29,9 @@ if (e.loopbackOnly && requestedHost && !isLoopbackAddress(requestedHost)) {
 const hostname = requestedHost ?? (e.loopbackOnly ? "127.0.0.1" : "0.0.0.0");
 
 async function main() {
-  const app = next({ dev, hostname, port });
+  // Next builds the request URLs the app sees from this name: a wildcard address is no name a
+  // browser or the mounted sandbox's links can use, so the app is told "localhost" then.
+  const app = next({ dev, hostname: hostname === "0.0.0.0" ? "localhost" : hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
 
