@@ -1,3 +1,4 @@
+// Over ~300 lines on purpose: one case per behaviour of the module it tests, kept together.
 import { describe, expect, it } from "vitest";
 import { generateInput } from "@/lib/gateway/models";
 import { DEFAULT_FORMS, initialForms, recallForms, toRequest, withChange } from "./form-values";

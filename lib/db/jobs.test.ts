@@ -1,3 +1,4 @@
+// Over ~300 lines on purpose: one case per behaviour of the module it tests, kept together.
 // The job queries against a real SQLite database: slots, leases, completion and guarded updates.
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { SLOT_STATES, type JobState } from "@/lib/jobs/states";

@@ -1,3 +1,4 @@
+// Over ~300 lines on purpose: one case per behaviour of the module it tests, kept together.
 // Every edge of the job's state diagram, without a database.
 import { describe, expect, it } from "vitest";
 import { GatewayError, type GatewayErrorCode } from "@/lib/gateway/errors";

@@ -1,3 +1,4 @@
+// Over ~300 lines on purpose: one case per behaviour of the module it tests, kept together.
 // Real sockets against servers on 127.0.0.1. Nothing here may reach a non-loopback address:
 // every non-loopback target in these tests must be refused before a socket connects.
 import http, {

@@ -1,3 +1,4 @@
+// Over ~300 lines on purpose: one case per behaviour of the module it tests, kept together.
 // One suite for both media stores (a local folder, and a bucket on s3rver), then the
 // studio's own store as chosen from MEDIA_STORE, and the settings' messages.
 import { randomBytes, randomUUID } from "node:crypto";
