@@ -5,7 +5,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { test as base, type Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { StudioPage } from "./pages/studio-page";
-import { captureGenerate, jobIdOf } from "./support/actions";
+import { makeJobs } from "./support/actions";
 import { freePort, startStudio, tempDir, type Proc } from "./support/studio-process";
 
 const tag = () => Math.random().toString(36).slice(2, 8);
@@ -21,16 +21,6 @@ async function jobsMatching(page: Page, q: string): Promise<ApiJob[]> {
   const res = await page.request.get(`/api/jobs?q=${encodeURIComponent(q)}`);
   expect(res.ok()).toBe(true);
   return ((await res.json()) as { jobs: ApiJob[] }).jobs;
-}
-
-/** Makes image jobs through the form's own action, then waits for each to show as completed. */
-async function makeJobs(studio: StudioPage, prompts: string[]) {
-  const generate = await captureGenerate(studio.page, prompts[0]);
-  for (const prompt of prompts.slice(1)) {
-    const r = await generate.call({ model: "hunyuan-image", prompt, image_size: "square" });
-    expect(jobIdOf(r.text), r.text.slice(0, 200)).not.toBeNull();
-  }
-  for (const prompt of prompts) await studio.waitCompleted(prompt);
 }
 
 test("search and filters live in the URL: reload and Back show the same view", async ({

@@ -20,26 +20,26 @@ test("curate the gallery: favorite, filter, search, remove with undo, and reuse 
   await studio.prompt.press("Control+Enter");
   await studio.waitCompleted(a);
 
-  await studio.job(a).getByRole("button", { name: "Favorite" }).click();
-  await expect(studio.job(a).getByRole("button", { name: "Favorite" })).toHaveAttribute(
+  await studio.job(a).getByRole("button", { name: "Favourite" }).click();
+  await expect(studio.job(a).getByRole("button", { name: "Favourite" })).toHaveAttribute(
     "aria-pressed",
     "true",
   );
-  await studio.gallery.getByRole("button", { name: "Favorites" }).click();
+  await studio.gallery.getByRole("button", { name: "Favourites" }).click();
   await expect(studio.job(a)).toBeVisible();
   await expect(studio.job(b)).toHaveCount(0);
   await page.reload();
-  await expect(studio.job(a).getByRole("button", { name: "Favorite" })).toHaveAttribute(
+  await expect(studio.job(a).getByRole("button", { name: "Favourite" })).toHaveAttribute(
     "aria-pressed",
     "true",
   );
   // The filter is held in the URL, so it survived the reload; turn it off to search everything.
-  await studio.gallery.getByRole("button", { name: "Favorites" }).click();
+  await studio.gallery.getByRole("button", { name: "Favourites" }).click();
 
-  await studio.gallery.getByRole("searchbox", { name: "Search prompts" }).fill("teapot");
+  await studio.gallery.getByRole("searchbox", { name: "Search", exact: true }).fill("teapot");
   await expect(studio.job(b)).toBeVisible();
   await expect(studio.job(a)).toHaveCount(0);
-  await studio.gallery.getByRole("searchbox", { name: "Search prompts" }).fill("");
+  await studio.gallery.getByRole("searchbox", { name: "Search", exact: true }).fill("");
 
   await studio.job(b).getByRole("button", { name: "Remove" }).click();
   await expect(studio.job(b)).toHaveCount(0);

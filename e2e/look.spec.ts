@@ -177,8 +177,11 @@ test("every screen of the studio has no WCAG 2 A/AA violation in either theme", 
   const imagePrompt = "Look: a glass teapot on linen, e2e";
   const failedPrompt = "Look: a dream that breaks [sandbox:fail=error]";
   const meshPrompt = "Look: the teapot in 3D, e2e";
+  const secondPrompt = "Look: a stone teapot on slate, e2e";
+  await studio.generate(secondPrompt);
   await studio.generate(imagePrompt);
   const imageJob = await studio.waitCompleted(imagePrompt, 1);
+  await studio.waitCompleted(secondPrompt, 1);
   await studio.generate(failedPrompt);
   await expect(studio.job(failedPrompt).getByText("Error", { exact: true })).toBeVisible({
     timeout: 60_000,
@@ -214,7 +217,7 @@ test("every screen of the studio has no WCAG 2 A/AA violation in either theme", 
     }
     await studio.chooseModel("Hunyuan Image v3");
 
-    const search = studio.gallery.getByRole("searchbox", { name: "Search prompts" });
+    const search = studio.gallery.getByRole("searchbox", { name: "Search", exact: true });
     await search.fill("nothing is called this, e2e look");
     await expect(studio.gallery.getByText(/No job matches/)).toBeVisible();
     await scan(page, `the gallery with no match (${theme})`, 'section[aria-label="Gallery"]');
@@ -234,6 +237,24 @@ test("every screen of the studio has no WCAG 2 A/AA violation in either theme", 
     await scan(page, `the image details (${theme})`, "dialog[open]");
     await page.keyboard.press("Escape");
     await expect(details).toBeHidden();
+
+    await page.keyboard.press("?");
+    await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+    await scan(page, `the keyboard shortcuts (${theme})`, "dialog[open]");
+    await page.keyboard.press("Escape");
+
+    await studio.selectToggle.click();
+    await studio.toggleJob(imagePrompt);
+    await studio.toggleJob(secondPrompt);
+    await scan(page, `the gallery selecting (${theme})`, 'section[aria-label="Gallery"]');
+    await studio.selectionBar.getByRole("button", { name: "Compare", exact: true }).click();
+    const compare = page.getByRole("dialog", { name: "Compare" });
+    await expect(compare.getByRole("slider", { name: "Compare slider" })).toBeVisible();
+    await scan(page, `compare (${theme})`, "dialog[open]");
+    await page.keyboard.press("Escape");
+    await expect(compare).toBeHidden();
+    await studio.selectionBar.getByRole("button", { name: "Clear selection" }).click();
+    await studio.selectToggle.click();
 
     await studio
       .job(meshPrompt)

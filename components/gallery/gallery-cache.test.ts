@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { BrowserJob } from "@/lib/jobs/browser-job";
+import { browserJob } from "@/lib/testing/browser-job";
 import {
   compareJobs,
   dropJobs,
@@ -11,33 +11,7 @@ import {
   type GalleryPages,
 } from "./gallery-cache";
 
-function job(n: number, extra: Partial<BrowserJob> = {}): BrowserJob {
-  const id = `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
-  return {
-    id,
-    kind: "image",
-    model: "hunyuan-image",
-    modelLabel: "Hunyuan Image v3",
-    prompt: `job ${n}`,
-    params: {},
-    seed: null,
-    state: "COMPLETED",
-    favorite: false,
-    error: null,
-    note: null,
-    waitingPlace: null,
-    createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString(),
-    submittedAt: null,
-    startedAt: null,
-    finishedAt: null,
-    inputImageUrl: null,
-    input: null,
-    outputs: [],
-    boardIds: [],
-    lineage: { sourceJobId: null, retryOfId: null, meshJobIds: [] },
-    ...extra,
-  };
-}
+const job = browserJob;
 
 /** Pages of newest-first jobs: [[9, 8], [7, 6]] with more after 6 unless `complete`. */
 function view(pages: number[][], opts: { complete?: boolean; total?: number } = {}): GalleryPages {

@@ -35,7 +35,7 @@ const QUICK: Quick[] = [
     patch: (q) => ({ kind: q.kind === "mesh" ? undefined : "mesh" }),
   },
   {
-    label: "Favorites",
+    label: "Favourites",
     pressed: (q) => !!q.favorites,
     patch: (q) => ({ favorites: q.favorites ? undefined : "1" }),
   },
@@ -60,6 +60,7 @@ export function GalleryToolbar({
   total,
   selecting,
   onSelecting,
+  extra,
 }: {
   view: GalleryQueryState;
   /** The search box's text and how it changes (see useDebouncedSearch). */
@@ -68,6 +69,8 @@ export function GalleryToolbar({
   total: number | null;
   selecting: boolean;
   onSelecting: (on: boolean) => void;
+  /** More controls at the end of the first row. */
+  extra?: React.ReactNode;
 }) {
   const { query, raw, problems, update } = view;
   const dateProblem = problems.find((p) => /date/i.test(p));
@@ -85,6 +88,7 @@ export function GalleryToolbar({
           ) : null}
         </div>
         <div className="flex flex-wrap items-center gap-2">
+          {extra}
           <SearchBox value={search.draft} onChange={search.change} />
           <select
             aria-label="Sort"

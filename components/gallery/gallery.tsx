@@ -1,12 +1,14 @@
 "use client";
 // The gallery: the view the URL describes, loaded a page at a time from the server and kept
 // current by polling for changes; cards in a virtualised grid; selection for bulk actions; the
-// image and 3D dialogs.
-import { useCallback, useMemo, useState } from "react";
+// large image view (stepping through the view) and the 3D viewer; news of jobs that end while
+// the tab is hidden.
+import { useCallback, useMemo } from "react";
 import type { RecallMode } from "@/components/composer/recall";
-import { isFiltered, type GalleryQuery } from "@/lib/gallery/query";
+import { NotifyButton } from "@/components/ui/notify-button";
+import { useJobNotifications } from "@/components/ui/use-job-notifications";
 import { isBusy, type BrowserJob, type BrowserOutput } from "@/lib/jobs/browser-job";
-import { Button } from "@/components/ui/button";
+import { GalleryEmpty } from "./gallery-empty";
 import { loadedJobs } from "./gallery-cache";
 import { GalleryGrid } from "./gallery-grid";
 import { GalleryToolbar } from "./gallery-toolbar";
@@ -18,45 +20,10 @@ import { SelectionBar } from "./selection-bar";
 import { useGalleryQuery } from "./use-gallery-query";
 import { useJobActions } from "./use-job-actions";
 import { useGalleryJobs, useGallerySync, type InitialView } from "./use-jobs";
+import { useOpenView } from "./use-open-view";
 import { useSelection } from "./use-selection";
 
-type Open = { kind: "image" | "mesh"; jobId: string; outputId: string } | null;
-
 const notice = "rounded-lg border px-3 py-2 text-xs";
-
-function Empty({ query, onClear }: { query: GalleryQuery; onClear: () => void }) {
-  if (!isFiltered(query)) {
-    return (
-      <div className="flex flex-col items-center justify-center gap-2 rounded-2xl border border-dashed border-neutral-800 px-6 py-24 text-center">
-        <p className="text-sm text-neutral-300">Nothing here yet.</p>
-        <p className="max-w-sm text-xs text-neutral-500">
-          Write a prompt and press Generate. Your images and 3D models stay here, across reloads and
-          restarts.
-        </p>
-      </div>
-    );
-  }
-  const onlyBoard = query.board && !isFiltered({ ...query, board: undefined });
-  return (
-    <div className="flex flex-col items-center gap-3 rounded-2xl border border-dashed border-neutral-800 px-6 py-16 text-center">
-      <p className="text-sm text-neutral-300">
-        {onlyBoard
-          ? "No jobs on this board yet."
-          : `No job matches${query.q ? ` “${query.q}”` : " these filters"}.`}
-      </p>
-      <p className="max-w-sm text-xs text-neutral-500">
-        {onlyBoard
-          ? "Press Select, choose jobs in the gallery, then Add to board."
-          : query.q
-            ? "Search looks for these exact characters in prompts. Try fewer words, or clear the filters."
-            : "Widen the dates or choose other filters, or clear them to see every job."}
-      </p>
-      <Button size="sm" variant="ghost" onClick={onClear}>
-        Show every job
-      </Button>
-    </div>
-  );
-}
 
 export function Gallery({
   initial,
@@ -85,7 +52,9 @@ export function Gallery({
   const total = data?.pages.at(-1)?.total ?? null;
   const selection = useSelection();
   const act = useJobActions();
-  const [open, setOpen] = useState<Open>(null);
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  const shown = useOpenView(jobs, { has: !!hasNextPage, load: loadMore });
+  const notify = useJobNotifications(jobs, { onOpenJob: (id) => void shown.openJob(id) });
 
   const order = useMemo(() => jobs.map((j) => j.id), [jobs]);
   const { toggle } = selection;
@@ -93,15 +62,15 @@ export function Gallery({
     (job: BrowserJob, range: boolean) => toggle(job.id, range, order),
     [toggle, order],
   );
-  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
 
   const { retry, favorite, remove, fetchOutput } = act;
+  const { show, close } = shown;
   const actions = useMemo<JobCardActions>(
     () => ({
-      onOpenImage: (job, o) => setOpen({ kind: "image", jobId: job.id, outputId: o.id }),
-      onOpenMesh: (job, o) => setOpen({ kind: "mesh", jobId: job.id, outputId: o.id }),
+      onOpenImage: show,
+      onOpenMesh: show,
       onMake3d: (job, o) => {
-        setOpen(null);
+        close();
         onMake3d(job, o);
       },
       onRetry: (job) => void retry(job),
@@ -110,21 +79,14 @@ export function Gallery({
       onRemove: (job) => void remove(job),
       onFetchAgain: (job, o) => void fetchOutput(job, o),
     }),
-    [onMake3d, onReuse, retry, favorite, remove, fetchOutput],
+    [show, close, onMake3d, onReuse, retry, favorite, remove, fetchOutput],
   );
 
-  const openJob = open ? jobs.find((j) => j.id === open.jobId) : undefined;
-  const openOutput = openJob?.outputs.find((o) => o.id === open?.outputId);
+  const open = shown.open;
   const recallOpen = (mode: RecallMode) => {
-    if (!openJob) return;
-    setOpen(null);
-    onRecall(openJob, mode);
-  };
-  /** A related job, when the view has it loaded (there is no route for one job by id). */
-  const openRelated = (jobId: string) => {
-    const job = jobs.find((j) => j.id === jobId);
-    const output = job?.outputs.find((o) => o.state === "STORED");
-    if (job && output) setOpen({ kind: job.kind, jobId, outputId: output.id });
+    if (!open) return;
+    close();
+    onRecall(open.job, mode);
   };
 
   return (
@@ -137,6 +99,9 @@ export function Gallery({
           total={isPlaceholderData ? null : total}
           selecting={selection.on}
           onSelecting={selection.setOn}
+          extra={
+            <NotifyButton permission={notify.permission} onRequest={notify.requestPermission} />
+          }
         />
         {selection.on ? (
           <SelectionBar selection={selection} loaded={order} board={view.query.board} />
@@ -169,7 +134,7 @@ export function Gallery({
             </p>
           )
         ) : jobs.length === 0 && !hasNextPage ? (
-          <Empty query={view.query} onClear={clearAll} />
+          <GalleryEmpty query={view.query} onClear={clearAll} />
         ) : (
           <div className={isPlaceholderData ? "opacity-60 transition-opacity" : undefined}>
             <GalleryGrid
@@ -185,48 +150,25 @@ export function Gallery({
           </div>
         )}
       </section>
-      {act.removed ? (
-        <div
-          role="status"
-          className="fixed bottom-6 left-1/2 z-50 flex -translate-x-1/2 items-center gap-3 rounded-xl border border-neutral-700 bg-neutral-900 px-4 py-2.5 text-sm shadow-2xl"
-        >
-          <span className="max-w-xs truncate text-neutral-300">
-            Removed “{act.removed.prompt || act.removed.modelLabel}” from the gallery.
-          </span>
-          <button
-            type="button"
-            onClick={() => void act.undoRemove()}
-            className="font-medium text-violet-300 hover:text-violet-200"
-          >
-            Undo
-          </button>
-          <button
-            type="button"
-            aria-label="Dismiss"
-            onClick={act.dismissRemoved}
-            className="text-neutral-500 hover:text-neutral-300"
-          >
-            ×
-          </button>
-        </div>
-      ) : null}
-      {open && openJob && openOutput ? (
+      {open ? (
         open.kind === "image" ? (
           <ImageView
-            job={openJob}
-            output={openOutput}
-            onClose={() => setOpen(null)}
+            job={open.job}
+            output={open.output}
+            steps={shown.steps}
+            onClose={close}
             onMake3d={actions.onMake3d}
+            onFavorite={actions.onFavorite}
             onRecall={recallOpen}
-            onOpenJob={openRelated}
+            onOpenJob={(id) => void shown.openJob(id)}
           />
         ) : (
           <MeshView
-            job={openJob}
-            output={openOutput}
-            onClose={() => setOpen(null)}
+            job={open.job}
+            output={open.output}
+            onClose={close}
             onRecall={recallOpen}
-            onOpenJob={openRelated}
+            onOpenJob={(id) => void shown.openJob(id)}
           />
         )
       ) : null}

@@ -95,7 +95,7 @@ export const JobCard = memo(function JobCard({
           <button
             type="button"
             aria-pressed={job.favorite}
-            aria-label="Favorite"
+            aria-label="Favourite"
             title={job.favorite ? "Remove from favorites" : "Add to favorites"}
             onClick={() => actions.onFavorite(job, !job.favorite)}
             className="rounded-md p-1 text-neutral-500 hover:bg-neutral-800 hover:text-amber-300 aria-pressed:text-amber-300"

@@ -38,11 +38,16 @@ export function useDebouncedSearch(initial: string, onSearch: (q: string | undef
   return { draft, change, reset };
 }
 
+/** `/` focuses the box by this id, from anywhere in the studio. */
+export const SEARCH_BOX_ID = "gallery-search";
+
 export function SearchBox({ value, onChange }: { value: string; onChange: (v: string) => void }) {
   return (
     <input
+      id={SEARCH_BOX_ID}
       type="search"
-      aria-label="Search prompts"
+      aria-label="Search"
+      title="Search prompts (/)"
       placeholder="Search prompts"
       value={value}
       onChange={(e) => onChange(e.target.value)}

@@ -1,9 +1,11 @@
 "use client";
-// What can be done with the selected jobs: download them as one ZIP, star them, put them on a
-// board or take them off, delete them for good (jobs in flight are refused, with the reason).
+// What can be done with the selected jobs: compare two to four images, download them as one ZIP,
+// star them, put them on a board or take them off, delete them for good (jobs in flight are
+// refused, with the reason).
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { JOB_IDS_MAX } from "@/lib/gallery/schemas";
+import { COMPARE_MAX, CompareView, comparable } from "./compare-view";
 import { ConfirmDialog } from "./confirm-dialog";
 import { useGalleryServer } from "./gallery-server";
 import { useBoards, useRefreshBoards } from "./use-boards";
@@ -31,8 +33,12 @@ export function SelectionBar({
   const [target, setTarget] = useState<string>("");
   const [notice, setNotice] = useState<{ tone: "ok" | "problem"; text: string } | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [comparing, setComparing] = useState(false);
   const ids = [...selection.ids];
   const count = ids.length;
+  const selectedJobs = ids.map((id) => edit.find(id)).filter((j) => j !== undefined);
+  const images = comparable(selectedJobs).length;
+  const canCompare = count >= 2 && count <= COMPARE_MAX && images === count;
   const chosenBoard = boards?.find((b) => b.id === (target || board)) ?? boards?.[0];
   const tooMany = count > JOB_IDS_MAX;
   const limitText = `Choose at most ${JOB_IDS_MAX} jobs at once.`;
@@ -98,6 +104,18 @@ export function SelectionBar({
           Clear selection
         </Button>
         <span aria-hidden className="mx-1 h-5 w-px bg-neutral-700" />
+        <Button
+          size="sm"
+          disabled={!canCompare}
+          onClick={() => setComparing(true)}
+          title={
+            canCompare
+              ? "See the selected images side by side"
+              : `Select two to ${COMPARE_MAX} finished images to compare them`
+          }
+        >
+          Compare
+        </Button>
         <form
           method="post"
           action="/api/jobs/zip"
@@ -113,10 +131,10 @@ export function SelectionBar({
           </Button>
         </form>
         <Button size="sm" disabled={!count} onClick={() => void favorite(true)}>
-          Favorite selected
+          Favourite selected
         </Button>
         <Button size="sm" disabled={!count} onClick={() => void favorite(false)}>
-          Unfavorite selected
+          Unfavourite selected
         </Button>
         {boards?.length ? (
           <>
@@ -159,6 +177,9 @@ export function SelectionBar({
         >
           {notice.text}
         </p>
+      ) : null}
+      {comparing ? (
+        <CompareView jobs={selectedJobs} onClose={() => setComparing(false)} />
       ) : null}
       {confirming ? (
         <ConfirmDialog

@@ -1,9 +1,10 @@
 "use client";
-// What a card's buttons do to the gallery: retry, star, remove (with undo), fetch an output
-// again. Each shows its guess at once, calls the server, then asks what changed, so the server's
+// What a card's buttons do to the gallery: retry, star, remove (with undo in a toast), fetch an
+// output again. Each shows its guess at once, calls the server, then asks what changed, so the server's
 // answer is what stays on screen.
 import { useCallback, useRef, useState } from "react";
 import type { BrowserJob, BrowserOutput } from "@/lib/jobs/browser-job";
+import { useToast } from "@/components/ui/toasts";
 import { useGalleryServer } from "./gallery-server";
 import { useGalleryEdit } from "./use-jobs";
 
@@ -13,7 +14,7 @@ export function useJobActions() {
   const server = useGalleryServer();
   const edit = useGalleryEdit();
   const [problem, setProblem] = useState<string | null>(null);
-  const [removed, setRemoved] = useState<BrowserJob | null>(null);
+  const toast = useToast();
   const retrying = useRef(new Set<string>());
 
   const settle = useCallback(
@@ -69,25 +70,14 @@ export function useJobActions() {
   const remove = useCallback(
     async (job: BrowserJob) => {
       edit.drop([job.id]);
-      if (await settle(server.hideJob({ jobId: job.id }))) setRemoved(job);
+      if (!(await settle(server.hideJob({ jobId: job.id })))) return;
+      toast.show(`Removed “${job.prompt || job.modelLabel}” from the gallery.`, {
+        duration: 8000,
+        action: { label: "Undo", onClick: () => void settle(server.restoreJob({ jobId: job.id })) },
+      });
     },
-    [server, edit, settle],
+    [server, edit, settle, toast],
   );
 
-  const undoRemove = useCallback(async () => {
-    const job = removed;
-    setRemoved(null);
-    if (job) await settle(server.restoreJob({ jobId: job.id }));
-  }, [removed, server, settle]);
-
-  return {
-    problem,
-    removed,
-    retry,
-    favorite,
-    fetchOutput,
-    remove,
-    undoRemove,
-    dismissRemoved: () => setRemoved(null),
-  };
+  return { problem, retry, favorite, fetchOutput, remove };
 }

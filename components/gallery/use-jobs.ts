@@ -131,6 +131,8 @@ export function useGallerySync(
     refetchOnMount: "always",
     refetchOnWindowFocus: "always",
     refetchInterval: busy ? POLL_MS : false,
+    // A hidden tab keeps asking, so a job that ends there is announced (toast, notification).
+    refetchIntervalInBackground: busy,
     retry: retryTransient,
   });
 }

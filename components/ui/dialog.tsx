@@ -7,11 +7,14 @@ export function Dialog({
   onClose,
   children,
   wide,
+  narrow,
 }: {
   label: string;
   onClose: () => void;
   children: React.ReactNode;
   wide?: boolean;
+  /** For a short list or a question, not a picture. */
+  narrow?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -28,10 +31,24 @@ export function Dialog({
         if (e.target === ref.current) onClose();
       }}
       className={`m-auto max-h-[92vh] w-[94vw] overflow-hidden rounded-2xl border border-neutral-800 bg-neutral-950 p-0 text-neutral-100 shadow-2xl backdrop:bg-black/75 backdrop:backdrop-blur-sm ${
-        wide ? "max-w-7xl" : "max-w-6xl"
+        wide ? "max-w-7xl" : narrow ? "max-w-lg" : "max-w-6xl"
       }`}
     >
       {children}
     </dialog>
+  );
+}
+
+/** The × in a dialog's corner. */
+export function DialogClose({ onClose }: { onClose: () => void }) {
+  return (
+    <button
+      type="button"
+      onClick={onClose}
+      aria-label="Close"
+      className="rounded-md px-2 text-lg leading-none text-neutral-400 hover:bg-neutral-800 hover:text-white"
+    >
+      ×
+    </button>
   );
 }

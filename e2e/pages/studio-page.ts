@@ -46,11 +46,11 @@ export class StudioPage {
   // The gallery's view, held in the URL (search, filters, boards) and its bulk actions.
 
   get search(): Locator {
-    return this.gallery.getByRole("searchbox", { name: "Search prompts" });
+    return this.gallery.getByRole("searchbox", { name: "Search", exact: true });
   }
 
-  /** A button of the "Show" group: All, Images, 3D, Favorites, Failed. */
-  show(name: "All" | "Images" | "3D" | "Favorites" | "Failed"): Locator {
+  /** A button of the "Show" group: All, Images, 3D, Favourites, Failed. */
+  show(name: "All" | "Images" | "3D" | "Favourites" | "Failed"): Locator {
     return this.gallery
       .getByRole("group", { name: "Show" })
       .getByRole("button", { name, exact: true });

@@ -63,6 +63,14 @@ export async function galleryPage(q: GalleryQuery, cursor: GalleryCursor | null,
   return { rows: rows.slice(0, limit), more: rows.length > limit };
 }
 
+/** One job as a gallery row, when it exists and is not hidden: a lineage link opens it. */
+export function galleryJob(id: string) {
+  return db.job.findFirst({
+    where: { id, hiddenAt: null },
+    include: { outputs, boards: { select: { boardId: true } } },
+  });
+}
+
 export function galleryCount(q: GalleryQuery) {
   return db.job.count({ where: galleryWhere(q) });
 }

@@ -4,6 +4,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import {
   galleryCount,
+  galleryJob,
   galleryPage,
   jobsChangedSince,
   jobsDeletedSince,
@@ -99,6 +100,12 @@ export async function loadGalleryPage(
     nextCursor: more && last ? encodeCursor(last) : null,
     asOf: asOf.toISOString(),
   };
+}
+
+/** One job, decorated like a page's, or null when it was deleted or hidden. */
+export async function loadGalleryJob(id: string): Promise<BrowserJob | null> {
+  const row = await galleryJob(id);
+  return row ? ((await decorate([row]))[0] ?? null) : null;
 }
 
 export async function loadGalleryChanges(query: GalleryQuery, since: Date): Promise<GalleryChanges> {

@@ -9,6 +9,7 @@ import { recallTarget, type Recall, type RecallMode } from "@/components/compose
 import { Gallery } from "@/components/gallery/gallery";
 import { GalleryServerProvider, type GalleryServer } from "@/components/gallery/gallery-server";
 import { QueueIndicator } from "@/components/gallery/queue-indicator";
+import { KeyboardShortcuts } from "@/components/gallery/shortcuts-dialog";
 import { useGalleryEdit, type InitialView } from "@/components/gallery/use-jobs";
 import { Providers } from "@/components/providers";
 import type { ModelId } from "@/lib/gateway/models";
@@ -89,7 +90,8 @@ function StudioInner({ initial }: { initial: InitialView | null }) {
 
   return (
     <div className="mx-auto max-w-[1600px] px-4 pb-16 lg:px-8">
-      <div className="pointer-events-none sticky top-0 z-30 flex justify-end py-2">
+      <div className="pointer-events-none sticky top-0 z-30 flex justify-end gap-2 py-2">
+        <KeyboardShortcuts />
         <QueueIndicator />
       </div>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[24rem_1fr]">
