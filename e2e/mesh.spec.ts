@@ -87,6 +87,12 @@ test("prompt → image → Make 3D → a textured mesh in the viewer → GLB, OB
   };
   const glb = await get("Download GLB");
   expect(glb.subarray(0, 4).toString()).toBe("glTF");
+  // The GLB carries what made it in asset.extras.
+  const json = JSON.parse(glb.subarray(20, 20 + glb.readUInt32LE(12)).toString("utf8"));
+  expect(json.asset.extras["hunyuan-studio"]).toMatchObject({
+    model: "hunyuan3d-3-0-api-294",
+    params: { face_count: expect.any(Number) },
+  });
   const obj = await get("Download OBJ");
   const names = zipNames(obj);
   expect(names.some((n) => n.endsWith(".obj"))).toBe(true);

@@ -6,6 +6,7 @@ import "server-only";
 import { makeZip } from "client-zip";
 import { db } from "@/lib/db/client";
 import { MODELS, type ModelId } from "@/lib/gateway/models";
+import { sentParams } from "@/lib/jobs/browser-job";
 import { fileStem } from "@/lib/media/download-name";
 import { formatOfName } from "@/lib/media/formats";
 import type { OpenedMedia } from "@/lib/media/store/types";
@@ -68,13 +69,7 @@ function missingReason(state: string) {
 
 /** The job's settings as a person reads them; the input image's link (a credential) left out. */
 export function jobJson(job: ZipJob, files: ZipFile[], missing: ZipMissing[]) {
-  let params: Record<string, unknown> = {};
-  try {
-    params = JSON.parse(job.params) as Record<string, unknown>;
-  } catch {
-    // unreadable params: the rest is still worth having
-  }
-  delete params.input_image_url;
+  const params = sentParams(job.params);
   return {
     id: job.id,
     kind: job.kind,

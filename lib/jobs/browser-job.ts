@@ -128,13 +128,7 @@ export function toBrowserJob(
     meshJobIds?: string[];
   } = {},
 ): BrowserJob {
-  let params: Record<string, unknown> = {};
-  try {
-    params = JSON.parse(job.params);
-  } catch {
-    params = {};
-  }
-  delete params.input_image_url;
+  const params = sentParams(job.params);
   const model = job.model as ModelId;
   return {
     id: job.id,
@@ -166,6 +160,46 @@ export function toBrowserJob(
       retryOfId: job.retryOfId ?? null,
       meshJobIds: extra.meshJobIds ?? [],
     },
+  };
+}
+
+/**
+ * A job's request fields as sent, read from their stored JSON, without the input image's link
+ * (a credential while it lives). Unreadable JSON gives none: the rest of the job still shows.
+ */
+export function sentParams(json: string): Record<string, unknown> {
+  let params: Record<string, unknown> = {};
+  try {
+    params = JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+  delete params.input_image_url;
+  return params;
+}
+
+/** A finished job with nothing but what names and recalls it: a file's generation data, a test. */
+export function describedJob(
+  job: Pick<BrowserJob, "id" | "model" | "prompt" | "params" | "seed" | "createdAt">,
+): BrowserJob {
+  const model = MODELS[job.model];
+  return {
+    ...job,
+    kind: model.kind === "mesh" ? "mesh" : "image",
+    modelLabel: model.label,
+    state: "COMPLETED",
+    favorite: false,
+    error: null,
+    note: null,
+    waitingPlace: null,
+    submittedAt: null,
+    startedAt: null,
+    finishedAt: null,
+    inputImageUrl: null,
+    input: null,
+    outputs: [],
+    boardIds: [],
+    lineage: { sourceJobId: null, retryOfId: null, meshJobIds: [] },
   };
 }
 

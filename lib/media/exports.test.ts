@@ -40,7 +40,11 @@ function heldPool(size: number, bytesFor: (job: Omit<ExportJob, "id">) => number
     while (waiting.length === 0) await new Promise((r) => setTimeout(r, 5));
     for (const resolve of waiting.splice(0)) resolve();
   };
-  return { pool, jobs, finish };
+  /** Waits until `n` jobs have reached the pool: asking sooner races the files being read. */
+  const started = async (n: number) => {
+    while (jobs.length < n) await new Promise((r) => setTimeout(r, 5));
+  };
+  return { pool, jobs, finish, started };
 }
 
 async function storedOutput(): Promise<{ outputId: string; mediaKey: string }> {
@@ -84,6 +88,7 @@ describe("mesh exports", () => {
     const out = await storedOutput();
     const first = meshExport({ ...out, format: "obj" });
     const joined = meshExport({ ...out, format: "obj" });
+    await held.started(1);
     await expect(meshExport({ ...out, format: "stl" })).rejects.toBeInstanceOf(ExportBusyError);
     await held.finish();
     expect((await first)?.key).toBe(`exports/${out.outputId}/model.zip`);

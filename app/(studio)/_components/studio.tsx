@@ -3,6 +3,7 @@
 // them ("Make 3D", "Reuse settings", recalling a job into the form).
 import { useCallback, useState } from "react";
 import { Composer } from "@/components/composer/composer";
+import { FileDrop } from "@/components/composer/file-drop";
 import type { ReusedSettings } from "@/components/composer/form-values";
 import type { InputImage } from "@/components/composer/input-image-picker";
 import { recallTarget, type Recall, type RecallMode } from "@/components/composer/recall";
@@ -98,17 +99,19 @@ function StudioInner({ initial }: { initial: InitialView | null }) {
         {/* Below the queue's row; scrolls on its own when taller than the window. */}
         <aside className="lg:sticky lg:top-12 lg:max-h-[calc(100dvh-3.5rem)] lg:self-start lg:overflow-y-auto">
           <div className="rounded-2xl border border-neutral-800 bg-neutral-900/50 p-5">
-            <Composer
-              key={reused?.key ?? 0}
-              reused={reused?.settings}
-              recall={recall}
-              generate={generate}
-              onCreated={edit.add}
-              input={input}
-              onInputChange={setInput}
-              model={model}
-              onModelChange={setModel}
-            />
+            <FileDrop onUse={(job) => recallJob(job, "all")}>
+              <Composer
+                key={reused?.key ?? 0}
+                reused={reused?.settings}
+                recall={recall}
+                generate={generate}
+                onCreated={edit.add}
+                input={input}
+                onInputChange={setInput}
+                model={model}
+                onModelChange={setModel}
+              />
+            </FileDrop>
           </div>
         </aside>
         <main className="min-w-0">
