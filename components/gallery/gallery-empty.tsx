@@ -36,4 +36,3 @@ export function GalleryEmpty({ query, onClear }: { query: GalleryQuery; onClear:
     </div>
   );
 }
-

@@ -96,7 +96,10 @@ export function ImageView({
 
   return (
     <Dialog label="Image details" onClose={onClose}>
-      <div ref={bodyRef} className="grid max-h-[92vh] grid-cols-1 lg:h-[88vh] lg:grid-cols-[1fr_22rem] lg:grid-rows-[minmax(0,1fr)]">
+      <div
+        ref={bodyRef}
+        className="grid max-h-[92vh] grid-cols-1 lg:h-[88vh] lg:grid-cols-[1fr_22rem] lg:grid-rows-[minmax(0,1fr)]"
+      >
         <div className="checker relative flex min-h-[50vh] items-center justify-center p-4">
           <img
             key={output.id}

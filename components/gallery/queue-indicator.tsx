@@ -1,7 +1,8 @@
 "use client";
 // How many jobs are in flight, always in view at the top of the studio; opens the queue panel.
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { QueuePanel } from "./queue-panel";
+import { useGalleryEdit } from "./use-jobs";
 import { useQueue } from "./use-queue";
 
 export function QueueIndicator() {
@@ -9,6 +10,17 @@ export function QueueIndicator() {
   const { data } = useQueue(open);
   const panelId = useId();
   const count = data?.inFlight ?? 0;
+  // A job sent from another tab or by a teammate shows up here first: the gallery then asks
+  // what changed, so the new job appears without a reload.
+  const edit = useGalleryEdit();
+  const known = useRef<Set<string> | null>(null);
+  useEffect(() => {
+    if (!data) return;
+    const ids = new Set(data.jobs.map((j) => j.id));
+    const before = known.current;
+    known.current = ids;
+    if (before && [...ids].some((id) => !before.has(id))) void edit.sync();
+  }, [data, edit]);
   return (
     <div className="pointer-events-auto relative">
       <button

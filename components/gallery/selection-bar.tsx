@@ -178,9 +178,7 @@ export function SelectionBar({
           {notice.text}
         </p>
       ) : null}
-      {comparing ? (
-        <CompareView jobs={selectedJobs} onClose={() => setComparing(false)} />
-      ) : null}
+      {comparing ? <CompareView jobs={selectedJobs} onClose={() => setComparing(false)} /> : null}
       {confirming ? (
         <ConfirmDialog
           title={`Delete ${plural(count)}?`}

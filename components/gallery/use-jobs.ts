@@ -1,8 +1,9 @@
 "use client";
 // The gallery's data: pages of the view the URL describes (one infinite query per view), kept
-// current by asking /api/jobs/changes what changed since the last answer — every second while a
-// job in the view is in flight, once after each change the designer makes — and never by
-// fetching the whole list again.
+// current by asking /api/jobs/changes what changed since the last answer — continuously while a
+// job in the view is in flight (the server holds each question until something changes, up to
+// HOLD_MS, and the next goes out at once), once after each change the designer makes — and never
+// by fetching the whole list again.
 import {
   keepPreviousData,
   useInfiniteQuery,
@@ -35,7 +36,10 @@ const changesKey = (params: string) => [...JOBS_KEY, "changes", params] as const
 
 /** Later pages are larger than the first (which the server renders): fewer requests on a scroll. */
 const NEXT_PAGE = 96;
-const POLL_MS = 1000;
+/** While busy, the next question goes out this soon after an answer. */
+const POLL_MS = 100;
+/** How long the server may hold a question while nothing changes. */
+const HOLD_MS = 15_000;
 /** With `more`, the changes come in several answers; this many at most in one go. */
 const CATCH_UP_ROUNDS = 10;
 
@@ -86,6 +90,7 @@ async function syncView(
   params: string,
   sort: GalleryQuery["sort"],
   signal: AbortSignal,
+  hold: boolean,
 ): Promise<string | null> {
   for (let round = 0; round < CATCH_UP_ROUNDS; round++) {
     const data = client.getQueryData<GalleryPages>(galleryKey(params));
@@ -93,6 +98,7 @@ async function syncView(
     const since = syncSince(data);
     const url = new URLSearchParams(params);
     url.set("since", since);
+    if (hold && round === 0) url.set("wait", String(HOLD_MS));
     let changes: GalleryChanges;
     try {
       changes = await fetchJson<GalleryChanges>(`/api/jobs/changes?${url}`, { signal });
@@ -125,7 +131,7 @@ export function useGallerySync(
   const client = useQueryClient();
   return useQuery({
     queryKey: changesKey(params),
-    queryFn: ({ signal }) => syncView(client, params, sort, signal),
+    queryFn: ({ signal }) => syncView(client, params, sort, signal, busy),
     enabled: ready,
     staleTime: Infinity,
     refetchOnMount: "always",

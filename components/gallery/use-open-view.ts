@@ -34,10 +34,7 @@ function firstStored(job: BrowserJob) {
   return job.outputs.find((o) => o.state === "STORED");
 }
 
-export function useOpenView(
-  jobs: BrowserJob[],
-  more: { has: boolean; load: () => void },
-) {
+export function useOpenView(jobs: BrowserJob[], more: { has: boolean; load: () => void }) {
   const toast = useToast();
   const [open, setOpen] = useState<Open | null>(null);
   const images = useMemo(() => viewImages(jobs), [jobs]);

@@ -6,7 +6,8 @@ import { openTestDatabase } from "@/lib/db/test-database";
 import type { JobState } from "@/lib/jobs/states";
 
 const t = await openTestDatabase();
-const { loadQueue, median } = await import("./queue");
+const { loadQueue } = await import("./queue");
+const { median } = await import("@/lib/jobs/estimates");
 const route = await import("@/app/api/queue/route");
 const { db } = t;
 

@@ -3,11 +3,9 @@ import "server-only";
 // ones, how long it has been going, and how long jobs of its model usually take.
 import { db } from "@/lib/db/client";
 import { waitingPlaces } from "@/lib/db/jobs";
+import { modelEstimate } from "@/lib/jobs/estimates";
 import { MODELS, type ModelId } from "@/lib/gateway/models";
 import { IN_FLIGHT_STATES, type JobState } from "@/lib/jobs/states";
-
-/** How many recent completed jobs of a model the estimate is the median of. */
-export const ESTIMATE_SAMPLE = 20;
 
 export interface QueueJob {
   id: string;
@@ -30,26 +28,6 @@ export interface QueueJob {
 export interface QueueState {
   jobs: QueueJob[];
   inFlight: number;
-}
-
-export function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : Math.round((s[mid - 1] + s[mid]) / 2);
-}
-
-/** Median run time of the model's last ESTIMATE_SAMPLE completed jobs, in milliseconds. */
-export async function modelEstimate(model: string): Promise<number | null> {
-  const rows = await db.job.findMany({
-    where: { model, state: "COMPLETED", submittedAt: { not: null }, finishedAt: { not: null } },
-    orderBy: { finishedAt: "desc" },
-    take: ESTIMATE_SAMPLE,
-    select: { submittedAt: true, finishedAt: true },
-  });
-  return median(
-    rows.map((r) => r.finishedAt!.getTime() - r.submittedAt!.getTime()).filter((ms) => ms >= 0),
-  );
 }
 
 export async function loadQueue(now = new Date()): Promise<QueueState> {

@@ -6,6 +6,7 @@ import { completeJob, findJob, updateJobIf } from "@/lib/db/jobs";
 import { GatewayError } from "@/lib/gateway/errors";
 import type { StatusResponse } from "@/lib/gateway/models";
 import { callbackBaseUrl, gatewayClient } from "@/lib/gateway/configured";
+import { cachedEstimate } from "./estimates";
 import { TRACKED_STATES, isTracked, type OutputState } from "./states";
 import { newToken } from "./tokens";
 import { transition } from "./transitions";
@@ -27,7 +28,8 @@ export async function pollJob(jobId: string, now: Date): Promise<boolean> {
     if (move) await updateJobIf(jobId, TRACKED_STATES, move.patch);
     return false;
   }
-  const move = transition(job, { type: "statusRead", answer, hasWebhook }, now);
+  const estimateMs = hasWebhook ? null : await cachedEstimate(job.model);
+  const move = transition(job, { type: "statusRead", answer, hasWebhook, estimateMs }, now);
   if (!move) return false;
   if (!move.outputUrls) {
     await updateJobIf(jobId, TRACKED_STATES, move.patch);

@@ -7,6 +7,33 @@ describe("retry policy", () => {
     expect(pollDelayMs(10, false)).toBe(5000);
     expect(pollDelayMs(10, true)).toBeGreaterThan(5000);
   });
+  /** The read times (s after submit) of a job that ends at `endS`, with an estimate. */
+  function reads(estimateS: number, endS: number): number[] {
+    const times: number[] = [];
+    let t = pollDelayMs(0, false, { elapsedMs: 0, estimateMs: estimateS * 1000 });
+    for (let n = 1; n < 100; n++) {
+      times.push(t / 1000);
+      if (t >= endS * 1000) return times;
+      t += pollDelayMs(n, false, { elapsedMs: t, estimateMs: estimateS * 1000 });
+    }
+    return times;
+  }
+
+  it("with an estimate, reads a job just before it is due, then every second", () => {
+    expect(reads(5, 5)).toEqual([4.5, 5.5]);
+    // Seen within a second of its end, with at most duration/5 + 2 reads.
+    for (const d of [5, 30, 120]) {
+      const at = reads(d, d);
+      expect(at.at(-1)! - d).toBeLessThanOrEqual(1);
+      expect(at.length).toBeLessThanOrEqual(d / 5 + 2);
+    }
+    // Late jobs are read less and less often; early ones are still seen at the next read.
+    const late = reads(5, 40);
+    expect(late.slice(0, 4)).toEqual([4.5, 5.5, 6.5, 7.5]);
+    expect(late.at(-1)! - late.at(-2)!).toBe(5);
+    expect(reads(30, 12)[0]).toBe(5);
+  });
+
   it("backs off exponentially with jitter and a cap", () => {
     expect(backoffMs(1, () => 0)).toBe(1000);
     expect(backoffMs(4, () => 1)).toBe(8000);

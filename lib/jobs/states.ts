@@ -38,7 +38,6 @@ export const isInFlight = member(IN_FLIGHT_STATES);
 export const isTracked = member(TRACKED_STATES);
 export const isEnded = member(ENDED_STATES);
 
-
 export const STATE_LABELS: Record<JobState, string> = {
   WAITING: "Waiting for a slot",
   SUBMITTING: "Sending",

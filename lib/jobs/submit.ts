@@ -5,6 +5,7 @@ import { findJob, releaseLease, updateJobAsOwner, updateJobIf } from "@/lib/db/j
 import { GatewayError } from "@/lib/gateway/errors";
 import { MODELS, type ModelId } from "@/lib/gateway/models";
 import { callbackBaseUrl, gatewayClient } from "@/lib/gateway/configured";
+import { cachedEstimate } from "./estimates";
 import { InputImageError, resolveInputImageUrl } from "./input-image";
 import { transition, type JobFacts, type Move } from "./transitions";
 
@@ -47,6 +48,8 @@ export async function submitJob(jobId: string, owner: string): Promise<void> {
   ) {
     return; // the lease ran out before sending: another process owns the job now
   }
+  // Read before sending: once the gateway accepts, recording the job comes first.
+  const estimateMs = webhookUrl ? null : await cachedEstimate(model);
   let requestId: string;
   try {
     ({ requestId } = await gatewayClient().submit(model, body, { webhookUrl }));
@@ -58,7 +61,12 @@ export async function submitJob(jobId: string, owner: string): Promise<void> {
   }
   // Accepted and paid for: record it, trying hard. If it cannot be recorded, the job stays
   // SUBMITTING with sendingAt set, and recovery marks it UNKNOWN rather than sending it again.
-  const event = { type: "submitted", requestId, hasWebhook: Boolean(webhookUrl) } as const;
+  const event = {
+    type: "submitted",
+    requestId,
+    hasWebhook: Boolean(webhookUrl),
+    estimateMs,
+  } as const;
   const queued = transition(job, event, new Date());
   for (let attempt = 1; attempt <= RECORD_TRIES; attempt++) {
     try {

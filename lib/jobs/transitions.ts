@@ -38,13 +38,19 @@ export type JobEvent =
   /** A 3D job's input image could not be given a URL; null when the cause was a bug. */
   | { type: "inputImageFailed"; message: string | null }
   /** The gateway accepted the job (and charges for it). */
-  | { type: "submitted"; requestId: string; hasWebhook: boolean }
+  | { type: "submitted"; requestId: string; hasWebhook: boolean; estimateMs?: number | null }
   /** Sending failed; null when the error was not one the gateway client classified. */
   | { type: "submitFailed"; error: GatewayFault | null }
   /** A webhook or a browser asked the studio to read the status soon. */
   | { type: "nudged" }
   /** The gateway answered a status read. */
-  | { type: "statusRead"; answer: StatusResponse; hasWebhook: boolean }
+  | {
+      type: "statusRead";
+      answer: StatusResponse;
+      hasWebhook: boolean;
+      /** How long the model's jobs usually take (lib/jobs/estimates), for the next read. */
+      estimateMs?: number | null;
+    }
   /** A status read failed; `detail` is shown when the error was not classified. */
   | { type: "statusReadFailed"; error: GatewayFault | null; detail: string }
   /** The studio gives up following a job whose status it cannot have. */
@@ -120,7 +126,13 @@ export function transition(
           state: "QUEUED",
           requestId: event.requestId,
           submittedAt: now,
-          nextPollAt: new Date(now.getTime() + pollDelayMs(0, event.hasWebhook)),
+          nextPollAt: new Date(
+            now.getTime() +
+              pollDelayMs(0, event.hasWebhook, {
+                elapsedMs: 0,
+                estimateMs: event.estimateMs ?? null,
+              }),
+          ),
           pollCount: 0,
           failures: 0,
           ...RELEASE,
@@ -138,7 +150,7 @@ export function transition(
       };
     case "statusRead":
       if (!isTracked(job.state)) return null;
-      return statusRead(job, event.answer, event.hasWebhook, now);
+      return statusRead(job, event.answer, event.hasWebhook, event.estimateMs ?? null, now);
     case "statusReadFailed": {
       if (!isTracked(job.state)) return null;
       const ge = event.error;
@@ -219,7 +231,13 @@ function submitFailed(
 }
 
 /** Applies a status answer that came from the gateway with the studio's key. */
-function statusRead(job: JobFacts, answer: StatusResponse, hasWebhook: boolean, now: Date): Move {
+function statusRead(
+  job: JobFacts,
+  answer: StatusResponse,
+  hasWebhook: boolean,
+  estimateMs: number | null,
+  now: Date,
+): Move {
   const common = {
     lastPollAt: now,
     pollCount: job.pollCount + 1,
@@ -234,7 +252,13 @@ function statusRead(job: JobFacts, answer: StatusResponse, hasWebhook: boolean, 
         // A late QUEUED after PROCESSING changes nothing: states only move forward.
         state: job.state === "PROCESSING" ? "PROCESSING" : answer.status,
         startedAt: answer.status === "PROCESSING" ? (job.startedAt ?? now) : job.startedAt,
-        nextPollAt: new Date(now.getTime() + pollDelayMs(job.pollCount + 1, hasWebhook)),
+        nextPollAt: new Date(
+          now.getTime() +
+            pollDelayMs(job.pollCount + 1, hasWebhook, {
+              elapsedMs: now.getTime() - (job.submittedAt ?? now).getTime(),
+              estimateMs,
+            }),
+        ),
       };
       if (job.submittedAt && now.getTime() - job.submittedAt.getTime() > MAX_TRACK_MS) {
         const why = "The gateway has not finished this job in many hours.";

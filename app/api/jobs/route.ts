@@ -28,7 +28,10 @@ export async function GET(req: Request) {
   const tag = async () => `"${await galleryFingerprint()}-${params.toString()}"`;
   const etag = await tag();
   if (req.headers.get("if-none-match") === etag) {
-    return new Response(null, { status: 304, headers: { etag, "cache-control": "private, no-cache" } });
+    return new Response(null, {
+      status: 304,
+      headers: { etag, "cache-control": "private, no-cache" },
+    });
   }
   const page = await loadGalleryPage(query, cursor, limit);
   return Response.json(page, { headers: { etag, "cache-control": "private, no-cache" } });

@@ -10,7 +10,10 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
   if (!(await requestHasSession(req))) {
     return apiError(401, "unauthorized", "Sign in to see the gallery.");
   }
-  const id = z.string().uuid().safeParse((await ctx.params).id);
+  const id = z
+    .string()
+    .uuid()
+    .safeParse((await ctx.params).id);
   if (!id.success) return apiError(400, "invalid_input", "That is not a job id.");
   const job = await loadGalleryJob(id.data);
   if (!job) return apiError(404, "not_found", "That job was deleted or removed from the gallery.");
