@@ -3,7 +3,7 @@
 // for exactly two a before/after slider over the same frame.
 import { useId, useState } from "react";
 import type { BrowserJob, BrowserOutput } from "@/lib/jobs/browser-job";
-import { Dialog, DialogClose } from "@/components/ui/dialog";
+import { Dialog, DialogHeader } from "@/components/ui/dialog";
 import { compareRows, differingParams } from "./params";
 
 export const COMPARE_MAX = 4;
@@ -87,12 +87,14 @@ export function CompareView({ jobs, onClose }: { jobs: BrowserJob[]; onClose: ()
   return (
     <Dialog label="Compare" onClose={onClose} wide>
       <div className="flex max-h-[92vh] flex-col gap-5 overflow-y-auto p-5">
-        <div className="flex items-start justify-between gap-2">
-          <h2 className="text-sm font-semibold">
-            Compare {shown.length} {shown.length === 1 ? "image" : "images"}
-          </h2>
-          <DialogClose onClose={onClose} />
-        </div>
+        <DialogHeader
+          title={
+            <>
+              Compare {shown.length} {shown.length === 1 ? "image" : "images"}
+            </>
+          }
+          onClose={onClose}
+        />
 
         {shown.length < 2 ? (
           <p className="text-sm text-neutral-400">

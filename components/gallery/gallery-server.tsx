@@ -4,12 +4,14 @@
 import { createContext, useContext } from "react";
 import type * as JobActions from "@/app/(studio)/actions";
 import type * as GalleryActions from "@/app/(studio)/gallery-actions";
+import type * as ShareActions from "@/app/(studio)/share-actions";
 
 export type GalleryServer = Pick<
   typeof JobActions,
   "retryJob" | "setFavorite" | "hideJob" | "restoreJob" | "fetchAgain"
 > &
-  typeof GalleryActions;
+  typeof GalleryActions &
+  typeof ShareActions;
 
 const ServerContext = createContext<GalleryServer | null>(null);
 

@@ -8,6 +8,7 @@ import type { BrowserJob, BrowserOutput } from "@/lib/jobs/browser-job";
 import type { RecallMode } from "@/components/composer/recall";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Dialog, DialogClose } from "@/components/ui/dialog";
+import { ShareButton } from "@/components/share/share-button";
 import { formatSize } from "@/components/ui/format";
 import { imageDownloadHref } from "./download-href";
 import { DetailSection, ParamsSection, Row, TimingsSection } from "./job-details";
@@ -78,9 +79,10 @@ export function ImageView({
   }
 
   const onKey = useEffectEvent((e: KeyboardEvent) => {
-    // Only keys meant for this view: not those of a dialog opened over it.
-    const target = e.target as Node | null;
-    if (target !== document.body && !bodyRef.current?.contains(target)) return;
+    // Only keys meant for this view: not those of a dialog opened over it (Share).
+    const target = e.target as Element | null;
+    const own = bodyRef.current?.closest("dialog");
+    if (target !== document.body && (!own || target?.closest?.("dialog") !== own)) return;
     const action = viewerShortcut(e);
     if (!action) return;
     e.preventDefault();
@@ -149,6 +151,7 @@ export function ImageView({
             <Button variant="primary" onClick={() => onMake3d(job, output)}>
               Make 3D
             </Button>
+            <ShareButton jobId={job.id} />
           </div>
           {onRecall ? <RecallActions job={job} onRecall={onRecall} /> : null}
           <LineageLinks lineage={job.lineage} onOpenJob={onOpenJob} />

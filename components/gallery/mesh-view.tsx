@@ -1,12 +1,12 @@
 "use client";
 // The 3D view of a mesh job, with its details: input image, prompt, face count, mesh size and
 // timings. three.js is loaded only here, when a mesh is opened.
-import dynamic from "next/dynamic";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { BrowserJob, BrowserOutput } from "@/lib/jobs/browser-job";
 import type { RecallMode } from "@/components/composer/recall";
 import { Dialog } from "@/components/ui/dialog";
+import { LazyMeshViewer } from "@/components/viewer/lazy-mesh-viewer";
 import { formatCount, formatSize } from "@/components/ui/format";
 import { readApiError } from "@/lib/http/api-error";
 import { SIMPLIFY_CHOICES, SIMPLIFY_DEFAULT } from "@/lib/media/export-targets";
@@ -14,20 +14,9 @@ import { FORMATS } from "@/lib/media/formats";
 import { promptStem } from "./download-href";
 import { DetailSection, ParamsSection, Row, TimingsSection } from "./job-details";
 import { LineageLinks } from "./lineage-links";
+import { ShareButton } from "@/components/share/share-button";
 import { RecallActions } from "./recall-actions";
 import { JOBS_KEY } from "./use-jobs";
-
-const MeshViewer = dynamic(
-  () => import("@/components/viewer/mesh-viewer").then((m) => m.MeshViewer),
-  {
-    ssr: false,
-    loading: () => (
-      <div className="flex min-h-[480px] items-center justify-center text-sm text-neutral-400">
-        Loading the 3D viewer…
-      </div>
-    ),
-  },
-);
 
 export function MeshView({
   job,
@@ -57,7 +46,7 @@ export function MeshView({
   return (
     <Dialog label="3D model" onClose={onClose} wide>
       <div className="flex max-h-[92vh] flex-col gap-3 overflow-y-auto p-4">
-        <MeshViewer
+        <LazyMeshViewer
           previewUrl={output.previewUrl ?? output.url ?? ""}
           title={job.prompt || "3D model"}
           originalBytes={output.bytes}
@@ -142,6 +131,9 @@ function MeshDetails({
         </figcaption>
       </figure>
       <div className="flex min-w-0 flex-col gap-4">
+        <div className="self-start">
+          <ShareButton jobId={job.id} />
+        </div>
         {onRecall ? <RecallActions job={job} onRecall={onRecall} /> : null}
         <LineageLinks lineage={job.lineage} onOpenJob={onOpenJob} />
         <ParamsSection job={job} withPrompt />

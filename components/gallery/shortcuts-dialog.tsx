@@ -2,7 +2,7 @@
 // The keyboard shortcuts: `/` focuses the gallery's search, `?` (or the button) lists them all in
 // the "Keyboard shortcuts" dialog.
 import { useState } from "react";
-import { Dialog, DialogClose } from "@/components/ui/dialog";
+import { Dialog, DialogHeader } from "@/components/ui/dialog";
 import { SEARCH_BOX_ID } from "./search-box";
 import { SHORTCUTS } from "./shortcuts";
 import { useGlobalShortcuts } from "./use-global-shortcuts";
@@ -11,10 +11,7 @@ function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog label="Keyboard shortcuts" onClose={onClose} narrow>
       <div className="flex flex-col gap-4 p-5">
-        <div className="flex items-start justify-between gap-2">
-          <h2 className="text-sm font-semibold">Keyboard shortcuts</h2>
-          <DialogClose onClose={onClose} />
-        </div>
+        <DialogHeader title="Keyboard shortcuts" onClose={onClose} />
         <dl className="flex flex-col gap-1.5 text-sm">
           {SHORTCUTS.map((s) => (
             <div

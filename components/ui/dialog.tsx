@@ -52,3 +52,22 @@ export function DialogClose({ onClose }: { onClose: () => void }) {
     </button>
   );
 }
+
+/** A dialog's title with the × beside it. */
+export function DialogHeader({ title, onClose }: { title: React.ReactNode; onClose: () => void }) {
+  return (
+    <div className="flex items-start justify-between gap-2">
+      <h2 className="text-sm font-semibold">{title}</h2>
+      <DialogClose onClose={onClose} />
+    </div>
+  );
+}
+
+/** A problem to read beside the control that caused it. */
+export function Problem({ children }: { children: React.ReactNode }) {
+  return (
+    <p role="alert" className="text-xs text-red-300">
+      {children}
+    </p>
+  );
+}

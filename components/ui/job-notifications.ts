@@ -24,7 +24,11 @@ export function finishText(ended: BrowserJob[]): { title: string; body: string; 
     const [job] = ended;
     return failed.length
       ? { title: "A job failed", body: `${quoted(job)}: ${job.error ?? "no result"}`, failed: true }
-      : { title: `${job.kind === "mesh" ? "3D model" : "Image"} ready`, body: quoted(job), failed: false };
+      : {
+          title: `${job.kind === "mesh" ? "3D model" : "Image"} ready`,
+          body: quoted(job),
+          failed: false,
+        };
   }
   const parts = [`${done} finished`];
   if (failed.length) parts.push(`${failed.length} failed`);

@@ -51,7 +51,10 @@ async function decorate(rows: GalleryRow[]): Promise<BrowserJob[]> {
         })
       : [],
     uploadIds.length
-      ? db.upload.findMany({ where: { id: { in: uploadIds } }, select: { id: true, mediaKey: true } })
+      ? db.upload.findMany({
+          where: { id: { in: uploadIds } },
+          select: { id: true, mediaKey: true },
+        })
       : [],
     outputIds.length
       ? db.job.findMany({
@@ -75,7 +78,11 @@ async function decorate(rows: GalleryRow[]): Promise<BrowserJob[]> {
     const up = r.inputUploadId ? upload.get(r.inputUploadId) : undefined;
     return toBrowserJob(r, {
       waitingPlace: place.get(r.id) ?? null,
-      inputImageUrl: src ? mediaUrl(src.thumbKey ?? src.mediaKey) : up ? mediaUrl(up.mediaKey) : null,
+      inputImageUrl: src
+        ? mediaUrl(src.thumbKey ?? src.mediaKey)
+        : up
+          ? mediaUrl(up.mediaKey)
+          : null,
       sourceJobId: src?.jobId ?? null,
       meshJobIds: meshesOf.get(r.id) ?? [],
     });
@@ -108,7 +115,10 @@ export async function loadGalleryJob(id: string): Promise<BrowserJob | null> {
   return row ? ((await decorate([row]))[0] ?? null) : null;
 }
 
-export async function loadGalleryChanges(query: GalleryQuery, since: Date): Promise<GalleryChanges> {
+export async function loadGalleryChanges(
+  query: GalleryQuery,
+  since: Date,
+): Promise<GalleryChanges> {
   // Read the clock first: a change landing while we read is then seen again next time,
   // never missed.
   const asOf = new Date();

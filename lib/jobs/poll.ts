@@ -28,7 +28,7 @@ export async function pollJob(jobId: string, now: Date): Promise<boolean> {
     if (move) await updateJobIf(jobId, TRACKED_STATES, move.patch);
     return false;
   }
-  const estimateMs = hasWebhook ? null : await cachedEstimate(job.model);
+  const estimateMs = await cachedEstimate(job.model);
   const move = transition(job, { type: "statusRead", answer, hasWebhook, estimateMs }, now);
   if (!move) return false;
   if (!move.outputUrls) {

@@ -7,6 +7,14 @@ describe("retry policy", () => {
     expect(pollDelayMs(10, false)).toBe(5000);
     expect(pollDelayMs(10, true)).toBeGreaterThan(5000);
   });
+  it("with webhooks, reads only to catch a callback that never came", () => {
+    // Once early, then two minutes on, then twice as far apart, at most ten minutes.
+    expect([0, 1, 2, 3, 9].map((n) => pollDelayMs(n, true))).toEqual([
+      3000, 120_000, 240_000, 480_000, 600_000,
+    ]);
+    // A model whose jobs take three minutes: the safety read after four and a half.
+    expect(pollDelayMs(1, true, { elapsedMs: 3000, estimateMs: 180_000 })).toBe(270_000);
+  });
   /** The read times (s after submit) of a job that ends at `endS`, with an estimate. */
   function reads(estimateS: number, endS: number): number[] {
     const times: number[] = [];

@@ -14,14 +14,26 @@ export interface PollTiming {
 const AIM_EARLY_MS = 500;
 
 /**
- * Delay before the next status read of a healthy job. With webhooks the callback is the fast
- * path and reads are a safety net. Without, a job whose model has an estimate is read at most
+ * With webhooks the callback says when a job ends (and the studio then reads its status, once).
+ * One early read shows the job has started; after it, reads on a timer only catch a callback
+ * that never came: two minutes in, or half as long again as the model's jobs usually take, then
+ * twice as far apart each time, at most ten minutes. A job of up to two minutes whose callback
+ * arrives costs two reads.
+ */
+function webhookSafetyDelayMs(pollCount: number, estimateMs: number | null): number {
+  if (pollCount < 1) return 3000;
+  const first = Math.max(120_000, (estimateMs ?? 0) * 1.5);
+  return Math.min(600_000, first * 2 ** (pollCount - 1));
+}
+
+/**
+ * Delay before the next status read of a healthy job. With webhooks, see webhookSafetyDelayMs. Without, a job whose model has an estimate is read at most
  * every 5 s until just before it is due, then every second for three seconds, then more slowly
  * (2.5 s, then 5 s) if it runs late; with no estimate yet, on a ladder (1, 2, 3, then 5 s).
  * Either way a job of d seconds that ends on time costs at most d/5 + 2 reads.
  */
 export function pollDelayMs(pollCount: number, hasWebhook: boolean, timing?: PollTiming): number {
-  if (hasWebhook) return pollCount < 1 ? 3000 : 15_000;
+  if (hasWebhook) return webhookSafetyDelayMs(pollCount, timing?.estimateMs ?? null);
   if (timing?.estimateMs != null) {
     const untilDue = timing.estimateMs - AIM_EARLY_MS - timing.elapsedMs;
     if (untilDue > 0) return Math.max(MIN_POLL_GAP_MS, Math.min(untilDue, 5000));

@@ -49,7 +49,7 @@ export async function submitJob(jobId: string, owner: string): Promise<void> {
     return; // the lease ran out before sending: another process owns the job now
   }
   // Read before sending: once the gateway accepts, recording the job comes first.
-  const estimateMs = webhookUrl ? null : await cachedEstimate(model);
+  const estimateMs = await cachedEstimate(model);
   let requestId: string;
   try {
     ({ requestId } = await gatewayClient().submit(model, body, { webhookUrl }));

@@ -352,7 +352,7 @@ describe("reading the status", () => {
       nextPollAt: at(5000),
     });
     expect(read(job("QUEUED"), answer("QUEUED")).patch.nextPollAt).toEqual(at(2000));
-    expect(read(job("QUEUED"), answer("QUEUED"), true).patch.nextPollAt).toEqual(at(15_000));
+    expect(read(job("QUEUED"), answer("QUEUED"), true).patch.nextPollAt).toEqual(at(120_000));
   });
 
   it("notes when processing started, once", () => {

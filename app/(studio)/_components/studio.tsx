@@ -11,6 +11,7 @@ import { Gallery } from "@/components/gallery/gallery";
 import { GalleryServerProvider, type GalleryServer } from "@/components/gallery/gallery-server";
 import { QueueIndicator } from "@/components/gallery/queue-indicator";
 import { KeyboardShortcuts } from "@/components/gallery/shortcuts-dialog";
+import { SharedLinks } from "@/components/share/share-links";
 import { useGalleryEdit, type InitialView } from "@/components/gallery/use-jobs";
 import { Providers } from "@/components/providers";
 import type { ModelId } from "@/lib/gateway/models";
@@ -26,6 +27,7 @@ import {
   setFavorites,
   stopTracking,
 } from "../gallery-actions";
+import { createShare, revokeShare } from "../share-actions";
 
 const SERVER: GalleryServer = {
   retryJob,
@@ -41,6 +43,8 @@ const SERVER: GalleryServer = {
   setFavorites,
   deleteJobs,
   stopTracking,
+  createShare,
+  revokeShare,
 };
 
 function toTop() {
@@ -92,6 +96,7 @@ function StudioInner({ initial }: { initial: InitialView | null }) {
   return (
     <div className="mx-auto max-w-[1600px] px-4 pb-16 lg:px-8">
       <div className="pointer-events-none sticky top-0 z-30 flex justify-end gap-2 py-2">
+        <SharedLinks />
         <KeyboardShortcuts />
         <QueueIndicator />
       </div>
