@@ -235,8 +235,29 @@ test("every screen of the studio has no WCAG 2 A/AA violation in either theme", 
     const details = page.getByRole("dialog", { name: "Image details" });
     await expect(details.getByRole("img", { name: imagePrompt })).toBeVisible();
     await scan(page, `the image details (${theme})`, "dialog[open]");
+
+    // Sharing: the dialog, the read-only page a link opens, and the list of live links.
+    await details.getByRole("button", { name: "Share" }).click();
+    const shareDialog = page.getByRole("dialog", { name: "Share" });
+    await shareDialog.getByRole("button", { name: "Create link" }).click();
+    const link = await shareDialog.getByRole("textbox").inputValue();
+    await scan(page, `the share dialog (${theme})`, "dialog[open]");
+    await shareDialog.getByRole("button", { name: "Close" }).click();
     await page.keyboard.press("Escape");
     await expect(details).toBeHidden();
+    const shared = await page.context().newPage();
+    await shared.emulateMedia({ colorScheme: theme });
+    await shared.goto(link);
+    await expect(shared.getByRole("img", { name: imagePrompt })).toBeVisible();
+    await scan(shared, `a share page (${theme})`);
+    await shared.goto(`${link.slice(0, -1)}${link.endsWith("A") ? "B" : "A"}`);
+    await scan(shared, `a share page that opens nothing (${theme})`);
+    await shared.close();
+    await page.getByRole("button", { name: "Shared links" }).click();
+    const links = page.getByRole("dialog", { name: "Shared links" });
+    await expect(links.getByRole("listitem").first()).toBeVisible();
+    await scan(page, `the shared links (${theme})`, "dialog[open]");
+    await page.keyboard.press("Escape");
 
     await page.keyboard.press("?");
     await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();

@@ -30,7 +30,7 @@ export function Dialog({
       onClick={(e) => {
         if (e.target === ref.current) onClose();
       }}
-      className={`m-auto max-h-[92vh] w-[94vw] overflow-hidden rounded-2xl border border-neutral-800 bg-neutral-950 p-0 text-neutral-100 shadow-2xl backdrop:bg-black/75 backdrop:backdrop-blur-sm ${
+      className={`pointer-events-auto m-auto max-h-[92vh] w-[94vw] overflow-hidden rounded-2xl border border-neutral-800 bg-neutral-950 p-0 text-neutral-100 shadow-2xl backdrop:bg-black/75 backdrop:backdrop-blur-sm ${
         wide ? "max-w-7xl" : narrow ? "max-w-lg" : "max-w-6xl"
       }`}
     >
