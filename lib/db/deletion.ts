@@ -87,8 +87,10 @@ export async function deleteJobs(ids: string[], now = new Date()): Promise<Delet
   const gone = await db.$transaction(async (tx) => {
     const removed: string[] = [];
     // One at a time, each guarded, so a job that another tab deleted a moment ago (or that is
-    // somehow running again) is left out, and only rows that really went get a tombstone.
-    for (const row of doomed) {
+    // somehow running again) is left out, and only rows that really went get a tombstone. In id
+    // order: two tabs deleting the same jobs then lock them in the same order and cannot
+    // deadlock (PostgreSQL did, when one asked for [a, b] and the other for [b, a]).
+    for (const row of [...doomed].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))) {
       const r = await tx.job.deleteMany({
         where: { id: row.id, state: { notIn: [...IN_FLIGHT_STATES] } },
       });
