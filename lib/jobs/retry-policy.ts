@@ -44,6 +44,18 @@ export function pollDelayMs(pollCount: number, hasWebhook: boolean, timing?: Pol
   return ladder[pollCount] ?? 5000;
 }
 
+/** When to read a healthy job's status next, after `pollCount` reads; see pollDelayMs. */
+export function nextReadAt(
+  now: Date,
+  pollCount: number,
+  hasWebhook: boolean,
+  submittedAt: Date | null,
+  estimateMs: number | null,
+): Date {
+  const elapsedMs = now.getTime() - (submittedAt ?? now).getTime();
+  return new Date(now.getTime() + pollDelayMs(pollCount, hasWebhook, { elapsedMs, estimateMs }));
+}
+
 /** Delay after the n-th consecutive failure (1-based), full jitter between half and all of it. */
 export function backoffMs(failures: number, random = Math.random, capMs = 60_000): number {
   const exp = Math.min(capMs, 1000 * 2 ** Math.max(0, failures - 1));

@@ -9,7 +9,7 @@ import {
   MAX_TRACK_MS,
   nextAfterFailure,
   notSoonerThan,
-  pollDelayMs,
+  nextReadAt,
 } from "./retry-policy";
 import { isTracked, type JobState } from "./states";
 
@@ -126,13 +126,7 @@ export function transition(
           state: "QUEUED",
           requestId: event.requestId,
           submittedAt: now,
-          nextPollAt: new Date(
-            now.getTime() +
-              pollDelayMs(0, event.hasWebhook, {
-                elapsedMs: 0,
-                estimateMs: event.estimateMs ?? null,
-              }),
-          ),
+          nextPollAt: nextReadAt(now, 0, event.hasWebhook, null, event.estimateMs ?? null),
           pollCount: 0,
           failures: 0,
           ...RELEASE,
@@ -252,13 +246,7 @@ function statusRead(
         // A late QUEUED after PROCESSING changes nothing: states only move forward.
         state: job.state === "PROCESSING" ? "PROCESSING" : answer.status,
         startedAt: answer.status === "PROCESSING" ? (job.startedAt ?? now) : job.startedAt,
-        nextPollAt: new Date(
-          now.getTime() +
-            pollDelayMs(job.pollCount + 1, hasWebhook, {
-              elapsedMs: now.getTime() - (job.submittedAt ?? now).getTime(),
-              estimateMs,
-            }),
-        ),
+        nextPollAt: nextReadAt(now, job.pollCount + 1, hasWebhook, job.submittedAt, estimateMs),
       };
       if (job.submittedAt && now.getTime() - job.submittedAt.getTime() > MAX_TRACK_MS) {
         const why = "The gateway has not finished this job in many hours.";
